@@ -1,0 +1,68 @@
+package dev.paastis.config;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+/**
+ * A cron expression of 5 fields (minute precision, as in the original) or 6 fields (seconds first).
+ */
+public final class CronSchedule {
+
+  private static final CronParser FIVE_FIELDS =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronParser SIX_FIELDS =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
+
+  private final String expression;
+  private final ExecutionTime executionTime;
+
+  private CronSchedule(String expression, ExecutionTime executionTime) {
+    this.expression = expression;
+    this.executionTime = executionTime;
+  }
+
+  /**
+   * Parses a 5- or 6-field expression.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the expression
+   */
+  public static CronSchedule parse(String expression) {
+    String trimmed = expression.trim();
+    int fields = trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    CronParser parser =
+        switch (fields) {
+          case 5 -> FIVE_FIELDS;
+          case 6 -> SIX_FIELDS;
+          default ->
+              throw new IllegalArgumentException(
+                  "a cron expression has 5 fields (minute hour day month weekday) or 6 (seconds"
+                      + " first), got "
+                      + fields);
+        };
+    return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
+  }
+
+  public String expression() {
+    return expression;
+  }
+
+  /** The first tick strictly after {@code now}. */
+  public Optional<ZonedDateTime> nextAfter(ZonedDateTime now) {
+    return executionTime.nextExecution(now);
+  }
+
+  /** Time from {@code now} to the next tick, empty when the expression never fires again. */
+  public Optional<Duration> delayAfter(ZonedDateTime now) {
+    return nextAfter(now).map(next -> Duration.between(now, next));
+  }
+
+  @Override
+  public String toString() {
+    return expression;
+  }
+}

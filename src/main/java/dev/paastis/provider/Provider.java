@@ -1,0 +1,39 @@
+package dev.paastis.provider;
+
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * A PaaS (or the local machine) that runs apps. Primitive operations only: waiting until an app is
+ * ready, one start at a time, hooks, events and metrics live in {@code lifecycle}.
+ *
+ * <p>Futures may complete on any thread. They fail with {@link ProviderException} (or a subclass
+ * such as {@link UnknownAppException}) when the provider refuses or cannot be reached.
+ */
+public interface Provider {
+
+  /** The name used in configuration and rules: {@code local}, {@code heroku}... */
+  String name();
+
+  /** Every app the credentials can see, with its current state. */
+  Future<List<ProviderApp>> list();
+
+  /** The current state of one app; fails with {@link UnknownAppException} when it is gone. */
+  Future<ProviderApp> status(String key);
+
+  /**
+   * Asks the provider to run the app with the given formation. Completes when the provider has
+   * accepted the request, not when the app is ready.
+   */
+  Future<Void> start(String key, Formation formation);
+
+  /** Asks the provider to stop every process of the app. Idempotent. */
+  Future<Void> stop(String key);
+
+  /** Releases what the provider holds (clients, child processes). Idempotent. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}
