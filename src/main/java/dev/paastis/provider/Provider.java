@@ -3,6 +3,7 @@ package dev.paastis.provider;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,6 +32,12 @@ public interface Provider {
 
   /** Asks the provider to stop every process of the app. Idempotent. */
   Future<Void> stop(String key);
+
+  /**
+   * How long a start may take before Paastis gives up waiting for the app to be ready (e.g.
+   * PROVIDER_HEROKU_OPERATION_TIMEOUT).
+   */
+  Duration operationTimeout();
 
   /** Releases what the provider holds (clients, child processes). Idempotent. */
   default Future<Void> close() {
