@@ -1,0 +1,160 @@
+package dev.paastis;
+
+import dev.paastis.app.Rules;
+import dev.paastis.config.ConfigException;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.events.EventStore;
+import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.lifecycle.AppCatalog;
+import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.EventRecorder;
+import dev.paastis.lifecycle.HookRunner;
+import dev.paastis.lifecycle.IgnoredApps;
+import dev.paastis.lifecycle.ReadinessProbe;
+import dev.paastis.lifecycle.UpstreamCheck;
+import dev.paastis.provider.Providers;
+import dev.paastis.proxy.ProxyServer;
+import dev.paastis.registry.Registry;
+import dev.paastis.registry.memory.InMemoryRegistry;
+import dev.paastis.scheduler.Scheduler;
+import dev.paastis.scheduler.Tick;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root and library entry point: wires every block from a configuration and runs
+ * them. Nothing else creates long-lived objects; everything is passed in constructors.
+ */
+public final class Paastis {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Paastis.class);
+
+  private final PaastisConfig config;
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final Providers providers;
+  private final Registry registry;
+  private final EventStore eventStore;
+  private final AppLifecycle lifecycle;
+  private final Tick tick;
+  private final Scheduler scheduler;
+  private final ProxyServer proxy;
+
+  /** Builds Paastis with the given providers, on a Vert.x the caller owns and closes. */
+  public static Paastis create(
+      PaastisConfig config, Vertx vertx, Providers providers, Clock clock) {
+    return new Paastis(config, vertx, false, providers, clock);
+  }
+
+  private Paastis(
+      PaastisConfig config, Vertx vertx, boolean ownsVertx, Providers providers, Clock clock) {
+    this.config = config;
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.providers = providers;
+    this.registry = registry(config);
+    this.eventStore = eventStore(config);
+    Rules rules = new Rules(config.rules(), config.scheduler().maxIdleTime());
+    IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
+    EventRecorder events = new EventRecorder(eventStore, clock);
+    HttpClient probeClient =
+        vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
+    this.lifecycle =
+        new AppLifecycle(
+            providers,
+            new AppCatalog(providers, clock),
+            registry,
+            events,
+            new HookRunner(vertx, config.hooks()),
+            new ReadinessProbe(vertx, new UpstreamCheck(probeClient), clock),
+            rules,
+            ignored,
+            clock);
+    this.tick = new Tick(providers, registry, lifecycle, events, rules, ignored, clock);
+    this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
+    this.proxy =
+        new ProxyServer(
+            vertx,
+            lifecycle,
+            rules,
+            config.routing().wakeStrategy(),
+            Runtime.getRuntime().availableProcessors());
+  }
+
+  private static Registry registry(PaastisConfig config) {
+    if (!"in-memory".equals(config.registry().type())) {
+      throw new ConfigException(
+          "REGISTRY_TYPE="
+              + config.registry().type()
+              + " is not available in this version yet: expected in-memory");
+    }
+    return new InMemoryRegistry();
+  }
+
+  private static EventStore eventStore(PaastisConfig config) {
+    if (!"in-memory".equals(config.events().type())) {
+      throw new ConfigException(
+          "EVENTS_STORE_TYPE="
+              + config.events().type()
+              + " is not available in this version yet: expected in-memory");
+    }
+    return new InMemoryEventStore(config.events().memoryCapacity());
+  }
+
+  /** Listens on the configured host and port, runs a first tick, then follows the cron. */
+  public Future<Integer> start() {
+    return proxy
+        .listen(config.server().host(), config.server().port())
+        .onSuccess(
+            port -> {
+              LOG.info(
+                  "Paastis listening on {}:{} with providers {}",
+                  config.server().host(),
+                  port,
+                  providers.names());
+              tick.run().onComplete(done -> scheduler.start());
+            });
+  }
+
+  /** Stops ticking, stops the local children, closes the server. Idempotent. */
+  public Future<Void> stop() {
+    scheduler.stop();
+    Future<Void> closed =
+        proxy
+            .close()
+            .eventually(providers::closeAll)
+            .eventually(registry::close)
+            .transform(ignored -> Future.<Void>succeededFuture());
+    return ownsVertx ? closed.eventually(vertx::close) : closed;
+  }
+
+  public int port() {
+    return proxy.actualPort();
+  }
+
+  public PaastisConfig config() {
+    return config;
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  public EventStore events() {
+    return eventStore;
+  }
+
+  public AppLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Runs one scheduler tick now (discovery and idle sweep), as the cron would. */
+  public Future<Void> tick() {
+    return tick.run();
+  }
+}

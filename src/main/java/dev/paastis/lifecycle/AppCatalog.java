@@ -1,0 +1,139 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.AppSettings;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.Providers;
+import dev.paastis.provider.UnknownAppException;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The apps the providers reported last, by key. Filled by the scheduler's listings and by status
+ * lookups for names it has not seen yet. Names no provider knows are remembered for a short while,
+ * so that a flood of requests to unknown hosts does not become a flood of provider API calls.
+ */
+public final class AppCatalog {
+
+  private static final Duration UNKNOWN_TTL = Duration.ofSeconds(30);
+  private static final int UNKNOWN_CAPACITY = 10_000;
+
+  private final Providers providers;
+  private final Clock clock;
+  private final Map<String, ProviderApp> apps = new ConcurrentHashMap<>();
+  private final Map<String, Instant> unknownUntil = boundedMap();
+
+  public AppCatalog(Providers providers, Clock clock) {
+    this.providers = providers;
+    this.clock = clock;
+  }
+
+  public Optional<ProviderApp> get(String key) {
+    return Optional.ofNullable(apps.get(key));
+  }
+
+  public Collection<ProviderApp> all() {
+    return apps.values();
+  }
+
+  /** Replaces what is known of one provider's apps by a fresh listing. */
+  public void replaceListing(String provider, List<ProviderApp> listed) {
+    apps.values().removeIf(app -> app.provider().equals(provider));
+    listed.forEach(this::update);
+  }
+
+  public void update(ProviderApp app) {
+    apps.put(app.key(), app);
+    synchronized (unknownUntil) {
+      unknownUntil.remove(app.key());
+    }
+  }
+
+  public void forget(String key) {
+    apps.remove(key);
+  }
+
+  /**
+   * Finds the provider app the settings route to: from the catalog when known, else by asking the
+   * providers (the one the rules name, or each in turn). Fails with {@link AppNotFoundException}
+   * when none knows it.
+   */
+  public Future<ProviderApp> find(AppSettings settings) {
+    String name = settings.appName();
+    ProviderApp known = apps.get(name);
+    if (known != null) {
+      return matches(known, settings)
+          ? Future.succeededFuture(known)
+          : Future.failedFuture(new AppNotFoundException(name));
+    }
+    if (recentlyUnknown(name)) {
+      return Future.failedFuture(new AppNotFoundException(name));
+    }
+    List<Provider> candidates =
+        settings.provider().map(p -> providers.byName(p).stream().toList()).orElse(providers.all());
+    return askInTurn(candidates.iterator(), settings)
+        .onSuccess(this::update)
+        .onFailure(
+            failure -> {
+              if (failure instanceof AppNotFoundException) {
+                rememberUnknown(name);
+              }
+            });
+  }
+
+  private Future<ProviderApp> askInTurn(Iterator<Provider> candidates, AppSettings settings) {
+    if (!candidates.hasNext()) {
+      return Future.failedFuture(new AppNotFoundException(settings.appName()));
+    }
+    return candidates
+        .next()
+        .status(settings.appName())
+        .compose(
+            app ->
+                matches(app, settings)
+                    ? Future.succeededFuture(app)
+                    : askInTurn(candidates, settings),
+            failure ->
+                failure instanceof UnknownAppException
+                    ? askInTurn(candidates, settings)
+                    : Future.failedFuture(failure));
+  }
+
+  private static boolean matches(ProviderApp app, AppSettings settings) {
+    boolean providerOk = settings.provider().map(p -> p.equals(app.provider())).orElse(true);
+    boolean regionOk =
+        settings.region().map(r -> app.region().map(r::equals).orElse(false)).orElse(true);
+    return providerOk && regionOk;
+  }
+
+  private boolean recentlyUnknown(String name) {
+    synchronized (unknownUntil) {
+      Instant until = unknownUntil.get(name);
+      return until != null && until.isAfter(clock.instant());
+    }
+  }
+
+  private void rememberUnknown(String name) {
+    synchronized (unknownUntil) {
+      unknownUntil.put(name, clock.instant().plus(UNKNOWN_TTL));
+    }
+  }
+
+  private static Map<String, Instant> boundedMap() {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+        return size() > UNKNOWN_CAPACITY;
+      }
+    };
+  }
+}

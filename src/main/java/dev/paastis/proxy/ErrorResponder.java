@@ -1,0 +1,45 @@
+package dev.paastis.proxy;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Writes a {@link ProxyError}: a small HTML page for browsers, {@code application/problem+json}
+ * (RFC 9457) for everyone else.
+ */
+final class ErrorResponder {
+
+  private ErrorResponder() {}
+
+  static void send(HttpServerRequest request, ProxyError error) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    request.resume(); // drain a body nobody will read, so the connection can be reused
+    response.setStatusCode(error.status()).putHeader("cache-control", "no-store");
+    error
+        .retryAfterSeconds()
+        .ifPresent(seconds -> response.putHeader("retry-after", Integer.toString(seconds)));
+    if (Browsers.acceptsHtml(request)) {
+      response
+          .putHeader("content-type", "text/html; charset=utf-8")
+          .end(
+              Html.page(
+                  error.title(),
+                  "<h1>" + Html.escape(error.title()) + "</h1>",
+                  "<p>" + Html.escape(error.detail()) + "</p>",
+                  ""));
+      return;
+    }
+    JsonObject problem =
+        new JsonObject()
+            .put("type", "about:blank")
+            .put("title", error.title())
+            .put("status", error.status())
+            .put("detail", error.detail());
+    error.app().ifPresent(app -> problem.put("app", app));
+    response.putHeader("content-type", "application/problem+json").end(problem.encode());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.paastis.proxy;
+
+import dev.paastis.lifecycle.AppNotFoundException;
+import dev.paastis.lifecycle.NotProxiableException;
+import dev.paastis.lifecycle.StartFailedException;
+import dev.paastis.lifecycle.WakeTimeoutException;
+import dev.paastis.provider.ProviderException;
+import java.util.Optional;
+
+/**
+ * A failure the proxy answers itself, mapped in this one place from the domain exceptions.
+ *
+ * @param status the HTTP status
+ * @param title a short summary
+ * @param detail what happened, naming the app
+ * @param app the app concerned, if any
+ * @param retryAfterSeconds sent as Retry-After when present
+ */
+record ProxyError(
+    int status,
+    String title,
+    String detail,
+    Optional<String> app,
+    Optional<Integer> retryAfterSeconds) {
+
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  static ProxyError missingHost() {
+    return new ProxyError(
+        400,
+        "Missing Host header",
+        "Paastis routes on the Host header: its first label names the app"
+            + " (e.g. Host: my-app.proxy.example.com)",
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  static ProxyError from(Throwable failure, String app) {
+    if (failure instanceof AppNotFoundException notFound) {
+      return new ProxyError(
+          404,
+          "App not found",
+          "No app named " + notFound.app() + " is known to the configured providers",
+          Optional.of(notFound.app()),
+          Optional.empty());
+    }
+    if (failure instanceof WakeTimeoutException || failure instanceof StartFailedException) {
+      return new ProxyError(
+          503,
+          "App not ready",
+          failure.getMessage() + "; try again shortly",
+          Optional.of(app),
+          Optional.of(RETRY_AFTER_SECONDS));
+    }
+    if (failure instanceof NotProxiableException || failure instanceof ProviderException) {
+      return new ProxyError(
+          502, "Bad gateway", failure.getMessage(), Optional.of(app), Optional.empty());
+    }
+    return new ProxyError(
+        502,
+        "Bad gateway",
+        "app " + app + " could not be reached: " + message(failure),
+        Optional.of(app),
+        Optional.empty());
+  }
+
+  private static String message(Throwable failure) {
+    return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+  }
+}

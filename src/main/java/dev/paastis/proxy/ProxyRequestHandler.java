@@ -1,0 +1,128 @@
+package dev.paastis.proxy;
+
+import dev.paastis.app.AppSettings;
+import dev.paastis.app.Rules;
+import dev.paastis.config.WakeStrategy;
+import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppNotFoundException;
+import dev.paastis.lifecycle.Lease;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one incoming request on the event loop: Host → app, then forwards at once when the app is
+ * known to serve, or holds the request (paused, body kept) while the app wakes, or answers a
+ * browser with the waking page. Never blocks.
+ */
+final class ProxyRequestHandler implements Handler<HttpServerRequest> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
+  private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
+
+  private final HttpClient client;
+  private final AppLifecycle lifecycle;
+  private final Rules rules;
+  private final WakeStrategy wakeStrategy;
+  private final WebSocketTunnel webSockets;
+
+  ProxyRequestHandler(
+      HttpClient client,
+      WebSocketClient webSocketClient,
+      AppLifecycle lifecycle,
+      Rules rules,
+      WakeStrategy wakeStrategy) {
+    this.client = client;
+    this.lifecycle = lifecycle;
+    this.rules = rules;
+    this.wakeStrategy = wakeStrategy;
+    this.webSockets = new WebSocketTunnel(webSocketClient);
+  }
+
+  @Override
+  public void handle(HttpServerRequest request) {
+    Optional<String> key = HostRouting.appKey(request.getHeader("host"));
+    if (key.isEmpty()) {
+      ErrorResponder.send(request, ProxyError.missingHost());
+      return;
+    }
+    AppSettings settings = rules.resolve(key.get());
+    Optional<Lease> lease = lifecycle.tryLease(settings.appName());
+    if (lease.isPresent()) {
+      forward(request, lease.get());
+      return;
+    }
+    // The app must be found or woken first: hold the request and its body meanwhile.
+    request.pause();
+    if (getsWakingPage(request)) {
+      answerWithWakingPage(request, settings);
+    } else {
+      lifecycle
+          .wakeAndLease(settings)
+          .onSuccess(acquired -> forward(request, acquired))
+          .onFailure(failure -> fail(request, settings, failure));
+    }
+  }
+
+  private boolean getsWakingPage(HttpServerRequest request) {
+    if (request.canUpgradeToWebSocket()) {
+      return false;
+    }
+    return switch (wakeStrategy) {
+      case AUTO -> Browsers.isBrowser(request);
+      case PAGE -> request.method() == HttpMethod.GET;
+      case BLOCKING -> false;
+    };
+  }
+
+  private void answerWithWakingPage(HttpServerRequest request, AppSettings settings) {
+    lifecycle
+        .find(settings)
+        .onFailure(failure -> fail(request, settings, failure))
+        .onSuccess(
+            app -> {
+              lifecycle
+                  .wakeAndLease(settings)
+                  .onSuccess(Lease::release)
+                  .onFailure(
+                      failure -> LOG.debug("wake of {} failed: {}", app.key(), failure.toString()));
+              if (!request.response().ended()) {
+                request.resume();
+                request
+                    .response()
+                    .setStatusCode(503)
+                    .putHeader("retry-after", Integer.toString(WakingPage.REFRESH_SECONDS))
+                    .putHeader("cache-control", "no-store")
+                    .putHeader("content-type", "text/html; charset=utf-8")
+                    .end(WakingPage.render(settings.appName()));
+              }
+            });
+  }
+
+  private void forward(HttpServerRequest request, Lease lease) {
+    if (request.canUpgradeToWebSocket()) {
+      webSockets.open(request, lease);
+      return;
+    }
+    request.response().endHandler(ended -> lease.release());
+    request.response().closeHandler(closed -> lease.release());
+    HttpProxy.reverseProxy(PROXY_OPTIONS, client)
+        .origin(new UpstreamOrigin(lease.upstream()))
+        .addInterceptor(new ForwardingInterceptor(lease.upstream()))
+        .handle(request);
+  }
+
+  private void fail(HttpServerRequest request, AppSettings settings, Throwable failure) {
+    if (!(failure instanceof AppNotFoundException)) {
+      LOG.warn("request to {} failed: {}", settings.appName(), failure.getMessage());
+    }
+    ErrorResponder.send(request, ProxyError.from(failure, settings.appName()));
+  }
+}

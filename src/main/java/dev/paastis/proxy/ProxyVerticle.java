@@ -1,0 +1,75 @@
+package dev.paastis.proxy;
+
+import dev.paastis.app.Rules;
+import dev.paastis.config.WakeStrategy;
+import dev.paastis.lifecycle.AppLifecycle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocketClientOptions;
+
+/**
+ * One proxy server instance on one event loop, with its own client to the upstreams. Several are
+ * deployed on the same port; Vert.x spreads the connections among them.
+ */
+final class ProxyVerticle extends VerticleBase {
+
+  private static final int UPSTREAM_POOL_SIZE = 256;
+
+  private final String host;
+  private final int port;
+  private final AppLifecycle lifecycle;
+  private final Rules rules;
+  private final WakeStrategy wakeStrategy;
+  private HttpServer server;
+  private HttpClient client;
+
+  ProxyVerticle(
+      String host, int port, AppLifecycle lifecycle, Rules rules, WakeStrategy wakeStrategy) {
+    this.host = host;
+    this.port = port;
+    this.lifecycle = lifecycle;
+    this.rules = rules;
+    this.wakeStrategy = wakeStrategy;
+  }
+
+  @Override
+  public Future<?> start() {
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setConnectTimeout(5_000)
+                .setKeepAlive(true)
+                .setForceSni(true)
+                .setVerifyHost(true),
+            new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE));
+    server =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setHost(host)
+                    .setPort(port)
+                    .setMaxInitialLineLength(16 * 1024)
+                    .setMaxHeaderSize(32 * 1024))
+            .requestHandler(
+                new ProxyRequestHandler(
+                    client,
+                    vertx.createWebSocketClient(
+                        new WebSocketClientOptions()
+                            .setMaxConnections(UPSTREAM_POOL_SIZE)
+                            .setVerifyHost(true)
+                            .setConnectTimeout(5_000)),
+                    lifecycle,
+                    rules,
+                    wakeStrategy));
+    return server.listen();
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+}

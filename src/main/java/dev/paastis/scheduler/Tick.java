@@ -1,0 +1,143 @@
+package dev.paastis.scheduler;
+
+import dev.paastis.app.AppState;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.app.Rules;
+import dev.paastis.events.EventType;
+import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.EventRecorder;
+import dev.paastis.lifecycle.IgnoredApps;
+import dev.paastis.lifecycle.StopReason;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.Providers;
+import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.Registry;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One scheduler tick: list each provider's apps once, register running apps not yet tracked
+ * (discovery), stop tracked apps past their idle deadline (idle sweep), and unregister apps gone
+ * from their provider. A provider whose listing fails is left alone until the next tick.
+ */
+public final class Tick {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Tick.class);
+
+  private final Providers providers;
+  private final Registry registry;
+  private final AppLifecycle lifecycle;
+  private final EventRecorder events;
+  private final Rules rules;
+  private final IgnoredApps ignored;
+  private final Clock clock;
+
+  public Tick(
+      Providers providers,
+      Registry registry,
+      AppLifecycle lifecycle,
+      EventRecorder events,
+      Rules rules,
+      IgnoredApps ignored,
+      Clock clock) {
+    this.providers = providers;
+    this.registry = registry;
+    this.lifecycle = lifecycle;
+    this.events = events;
+    this.rules = rules;
+    this.ignored = ignored;
+    this.clock = clock;
+  }
+
+  public Future<Void> run() {
+    return registry
+        .all()
+        .compose(
+            tracked -> {
+              Map<String, ManagedApp> byKey =
+                  tracked.stream().collect(Collectors.toMap(ManagedApp::key, Function.identity()));
+              List<Future<Void>> perProvider =
+                  providers.all().stream().map(p -> runFor(p, byKey)).toList();
+              return Future.join(perProvider).mapEmpty();
+            });
+  }
+
+  private Future<Void> runFor(Provider provider, Map<String, ManagedApp> tracked) {
+    return provider
+        .list()
+        .compose(listing -> reconcile(provider, listing, tracked))
+        .recover(
+            failure -> {
+              LOG.warn("listing apps of {} failed: {}", provider.name(), failure.getMessage());
+              return Future.succeededFuture();
+            });
+  }
+
+  private Future<Void> reconcile(
+      Provider provider, List<ProviderApp> listing, Map<String, ManagedApp> tracked) {
+    lifecycle.observe(provider.name(), listing);
+    Instant now = clock.instant();
+    List<Future<?>> work = new ArrayList<>();
+    for (ProviderApp app : listing) {
+      if (app.state() != AppState.RUNNING || ignored.isIgnored(app.key())) {
+        continue;
+      }
+      ManagedApp entry = tracked.get(app.key());
+      if (entry == null) {
+        work.add(discover(app, now));
+      } else if (entry.isSleeping()) {
+        work.add(rediscover(entry, now));
+      } else if (now.isAfter(entry.idleDeadline())) {
+        work.add(lifecycle.stop(app.key(), StopReason.IDLE));
+      }
+    }
+    Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
+    tracked.values().stream()
+        .filter(entry -> entry.provider().equals(provider.name()))
+        .filter(entry -> !listed.contains(entry.key()))
+        .forEach(entry -> work.add(lifecycle.unregister(entry)));
+    return Future.join(work).mapEmpty();
+  }
+
+  private Future<Void> discover(ProviderApp app, Instant now) {
+    ManagedApp entry =
+        ManagedApp.registered(
+            app.key(), app.provider(), app.region(), rules.resolve(app.key()).maxIdleTime(), now);
+    return registry
+        .put(entry)
+        .onSuccess(
+            ignored -> {
+              LOG.info(
+                  "discovered running app {} ({}), stopped after {} idle",
+                  app.key(),
+                  app.provider(),
+                  entry.maxIdleTime());
+              events.record(EventType.APP_DISCOVERED, app.key(), app.provider());
+              events.record(EventType.APP_REGISTERED, app.key(), app.provider());
+            });
+  }
+
+  /** An app Paastis had stopped runs again, started from outside: its idle time starts now. */
+  private Future<Void> rediscover(ManagedApp entry, Instant now) {
+    return registry
+        .put(entry.awake(now))
+        .onSuccess(
+            ignored -> {
+              LOG.info("app {} was started outside Paastis: tracked again", entry.key());
+              events.record(
+                  EventType.APP_DISCOVERED,
+                  entry.key(),
+                  entry.provider(),
+                  Map.of("startedOutside", true));
+            });
+  }
+}

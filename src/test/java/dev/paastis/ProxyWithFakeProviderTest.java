@@ -1,0 +1,431 @@
+package dev.paastis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
+import dev.paastis.app.Rule;
+import dev.paastis.events.Event;
+import dev.paastis.events.EventType;
+import dev.paastis.provider.Providers;
+import dev.paastis.testing.FakeProvider;
+import dev.paastis.testing.MutableClock;
+import dev.paastis.testing.TestConfigs;
+import dev.paastis.testing.TestHttp;
+import dev.paastis.testing.TestHttp.Response;
+import dev.paastis.testing.TestUpstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real server with an in-process stateful provider and real upstream HTTP servers. */
+class ProxyWithFakeProviderTest {
+
+  private Vertx vertx;
+  private HttpClient client;
+  private TestUpstream upstream;
+  private FakeProvider provider;
+  private MutableClock clock;
+  private Paastis paastis;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(250));
+    upstream = TestUpstream.start(vertx);
+    provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
+    provider.withStoppedApp("sleepy", upstream.uri());
+    clock = new MutableClock();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (paastis != null) {
+      paastis.stop().await();
+    }
+    vertx.close().await();
+  }
+
+  private void startPaastis(Consumer<TestConfigs> customize) {
+    TestConfigs configs = new TestConfigs();
+    customize.accept(configs);
+    paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
+    paastis.start().await();
+  }
+
+  private void startPaastis() {
+    startPaastis(configs -> {});
+  }
+
+  private static <T> T result(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private Response post(String host, String uri, Buffer body, Map<String, String> headers)
+      throws Exception {
+    return result(TestHttp.send(client, paastis.port(), HttpMethod.POST, host, uri, headers, body));
+  }
+
+  private List<EventType> eventTypes() {
+    List<EventType> newestFirst =
+        new ArrayList<>(paastis.events().recent(100).await().stream().map(Event::type).toList());
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  @Test
+  void first_request_wakes_a_sleeping_app_and_keeps_its_1_MB_body_intact() throws Exception {
+    startPaastis();
+    byte[] body = new byte[1024 * 1024];
+    new Random(42).nextBytes(body);
+
+    Response response =
+        post("sleepy.proxy.test", "/upload?x=1&y=two", Buffer.buffer(body), Map.of());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().getLong("bodyLength")).isEqualTo(body.length);
+    assertThat(response.json().getString("sha256")).isEqualTo(sha256(body));
+    assertThat(response.json().getString("method")).isEqualTo("POST");
+    assertThat(response.json().getString("query")).isEqualTo("x=1&y=two");
+    assertThat(provider.starts).hasValue(1);
+    assertThat(eventTypes()).containsSubsequence(EventType.APP_STARTING, EventType.APP_STARTED);
+    Event started =
+        paastis.events().recent(10).await().stream()
+            .filter(e -> e.type() == EventType.APP_STARTED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(started.details()).containsKey("durationMs");
+  }
+
+  @Test
+  void two_hundred_concurrent_requests_to_a_sleeping_app_cause_exactly_one_start()
+      throws Exception {
+    provider.setStartDelay(Duration.ofMillis(500));
+    startPaastis();
+
+    List<Future<Response>> responses = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      responses.add(
+          TestHttp.send(
+              client,
+              paastis.port(),
+              HttpMethod.GET,
+              "sleepy.proxy.test",
+              "/n/" + i,
+              Map.of(),
+              null));
+    }
+
+    for (Future<Response> response : responses) {
+      assertThat(result(response).status()).isEqualTo(200);
+    }
+    assertThat(provider.starts).hasValue(1);
+    assertThat(upstream.requests).hasValueGreaterThanOrEqualTo(200);
+  }
+
+  @Test
+  void an_idle_app_is_stopped_at_the_next_tick_and_its_formation_restored_at_the_next_wake()
+      throws Exception {
+    provider.withApp(
+        "busy", upstream.uri(), AppState.RUNNING, Formation.of(Map.of("web", 2, "worker", 1)));
+    startPaastis(configs -> configs.maxIdleTime = Duration.ofMinutes(5));
+    assertThat(paastis.registry().get("busy").await()).isPresent();
+
+    clock.advance(Duration.ofMinutes(4));
+    paastis.tick().await();
+    assertThat(provider.stateOf("busy")).isEqualTo(AppState.RUNNING);
+
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+    assertThat(provider.stateOf("busy")).isEqualTo(AppState.STOPPED);
+    assertThat(eventTypes()).contains(EventType.APP_DISCOVERED, EventType.APP_STOPPED);
+
+    Response response = TestHttp.get(client, paastis.port(), "busy.example.org", "/");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(provider.startedWith).containsExactly(Formation.of(Map.of("web", 2, "worker", 1)));
+    assertThat(provider.formationOf("busy")).isEqualTo(Formation.of(Map.of("web", 2, "worker", 1)));
+  }
+
+  @Test
+  void an_app_is_not_stopped_while_a_request_is_in_flight() throws Exception {
+    provider.withRunningApp("busy", upstream.uri());
+    startPaastis(configs -> configs.maxIdleTime = Duration.ofMinutes(1));
+    Future<Response> slow =
+        TestHttp.send(
+            client, paastis.port(), HttpMethod.GET, "busy.test", "/slow?ms=1500", Map.of(), null);
+    await().until(() -> paastis.lifecycle().inFlight("busy") == 1);
+
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+    assertThat(provider.stateOf("busy")).isEqualTo(AppState.RUNNING);
+
+    assertThat(result(slow).text()).isEqualTo("slow done");
+    await().until(() -> paastis.lifecycle().inFlight("busy") == 0);
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+    assertThat(provider.stateOf("busy")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void an_app_is_not_stopped_while_a_websocket_is_open() throws Exception {
+    provider.withRunningApp("chat", upstream.uri());
+    startPaastis(configs -> configs.maxIdleTime = Duration.ofMinutes(1));
+    WebSocketClient webSockets = vertx.createWebSocketClient();
+    WebSocket socket =
+        result(
+            webSockets.connect(
+                new WebSocketConnectOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(paastis.port())
+                    .setURI("/ws")
+                    .addHeader("host", "chat.proxy.test")));
+    List<String> echoes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    socket.textMessageHandler(echoes::add);
+    socket.writeTextMessage("ping");
+    await().until(() -> echoes.contains("ping"));
+
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+    assertThat(provider.stateOf("chat")).isEqualTo(AppState.RUNNING);
+
+    socket.close().await();
+    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+    assertThat(provider.stateOf("chat")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void an_unknown_app_gets_a_404_naming_it_as_json_for_api_clients_and_html_for_browsers()
+      throws Exception {
+    startPaastis();
+
+    Response api = TestHttp.get(client, paastis.port(), "nope.proxy.test", "/");
+    assertThat(api.status()).isEqualTo(404);
+    assertThat(api.headers().get("content-type")).isEqualTo("application/problem+json");
+    assertThat(api.json().getString("app")).isEqualTo("nope");
+    assertThat(api.json().getString("detail")).contains("nope");
+
+    Response browser =
+        result(
+            TestHttp.send(
+                client,
+                paastis.port(),
+                HttpMethod.GET,
+                "nope.proxy.test",
+                "/",
+                Map.of("accept", "text/html,application/xhtml+xml"),
+                null));
+    assertThat(browser.status()).isEqualTo(404);
+    assertThat(browser.headers().get("content-type")).startsWith("text/html");
+    assertThat(browser.text()).contains("nope");
+  }
+
+  @Test
+  void a_request_without_host_gets_400() throws Exception {
+    startPaastis();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", paastis.port())) {
+      socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes());
+      String answer = new String(socket.getInputStream().readAllBytes());
+      assertThat(answer).startsWith("HTTP/1.0 400").contains("Host");
+    }
+  }
+
+  @Test
+  void a_start_that_times_out_gives_503_with_retry_after_then_the_next_request_succeeds()
+      throws Exception {
+    provider = new FakeProvider(vertx, "fake", Duration.ofMillis(800));
+    provider.withStoppedApp("slowpoke", upstream.uri());
+    provider.setNeverReady(true);
+    startPaastis();
+
+    Response timedOut = TestHttp.get(client, paastis.port(), "slowpoke.test", "/");
+    assertThat(timedOut.status()).isEqualTo(503);
+    assertThat(timedOut.headers().get("retry-after")).isNotBlank();
+    assertThat(eventTypes()).contains(EventType.APP_START_FAILED);
+
+    provider.setNeverReady(false);
+    Response retried = TestHttp.get(client, paastis.port(), "slowpoke.test", "/");
+    assertThat(retried.status()).isEqualTo(200);
+    assertThat(provider.starts).hasValue(2);
+  }
+
+  @Test
+  void browsers_get_a_self_refreshing_waking_page_naming_the_app_while_it_starts()
+      throws Exception {
+    provider.setStartDelay(Duration.ofMillis(300));
+    startPaastis();
+
+    Response page =
+        result(
+            TestHttp.send(
+                client,
+                paastis.port(),
+                HttpMethod.GET,
+                "sleepy.proxy.test",
+                "/",
+                Map.of("accept", "text/html"),
+                null));
+
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.text()).contains("sleepy").contains("http-equiv=\"refresh\"");
+    await().until(() -> provider.stateOf("sleepy") == AppState.RUNNING);
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        result(
+                                TestHttp.send(
+                                    client,
+                                    paastis.port(),
+                                    HttpMethod.GET,
+                                    "sleepy.proxy.test",
+                                    "/",
+                                    Map.of("accept", "text/html"),
+                                    null))
+                            .status())
+                    .isEqualTo(200));
+  }
+
+  @Test
+  void forwarding_rewrites_host_sets_forwarded_headers_and_strips_hop_by_hop_ones()
+      throws Exception {
+    provider.withRunningApp("web", upstream.uri());
+    startPaastis();
+
+    Response own =
+        result(
+            TestHttp.send(
+                client,
+                paastis.port(),
+                HttpMethod.PUT,
+                "web.proxy.test",
+                "/echo?q=1",
+                Map.of(
+                    "origin", "http://web.proxy.test",
+                    "x-custom", "kept",
+                    "connection", "keep-alive, x-drop-me",
+                    "x-drop-me", "secret",
+                    "keep-alive", "timeout=5"),
+                Buffer.buffer("hello")));
+    var headers = own.json().getJsonObject("headers");
+    assertThat(own.json().getString("method")).isEqualTo("PUT");
+    assertThat(headers.getJsonArray("host").getString(0)).isEqualTo(upstream.uri().getAuthority());
+    assertThat(headers.getJsonArray("origin").getString(0)).isEqualTo(upstream.uri().toString());
+    assertThat(headers.getJsonArray("x-forwarded-host").getString(0)).isEqualTo("web.proxy.test");
+    assertThat(headers.getJsonArray("x-forwarded-proto").getString(0)).isEqualTo("http");
+    assertThat(headers.getJsonArray("x-forwarded-for").getString(0)).isEqualTo("127.0.0.1");
+    assertThat(headers.getJsonArray("x-custom").getString(0)).isEqualTo("kept");
+    assertThat(headers.containsKey("x-drop-me")).isFalse();
+    assertThat(headers.containsKey("keep-alive")).isFalse();
+
+    Response foreign =
+        result(
+            TestHttp.send(
+                client,
+                paastis.port(),
+                HttpMethod.GET,
+                "web.proxy.test",
+                "/",
+                Map.of("origin", "https://elsewhere.example"),
+                null));
+    assertThat(foreign.json().getJsonObject("headers").getJsonArray("origin").getString(0))
+        .isEqualTo("https://elsewhere.example");
+  }
+
+  @Test
+  void linked_apps_wake_together_with_the_app_that_names_them() throws Exception {
+    provider.withStoppedApp("shop-pr12-back", upstream.uri());
+    provider.withStoppedApp("shop-pr12-front", upstream.uri());
+    startPaastis(
+        configs ->
+            configs.rules.add(
+                Rule.matching("^shop-pr(\\d+)-front$").withLinkedApps(List.of("shop-pr$1-back"))));
+
+    Response response = TestHttp.get(client, paastis.port(), "shop-pr12-front.test", "/");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(provider.stateOf("shop-pr12-back")).isEqualTo(AppState.RUNNING);
+    assertThat(provider.starts).hasValue(2);
+  }
+
+  @Test
+  void a_rule_can_route_a_host_label_to_another_app() throws Exception {
+    startPaastis(configs -> configs.rules.add(Rule.matching("^demo$").withAppName("sleepy")));
+
+    Response response = TestHttp.get(client, paastis.port(), "demo.proxy.test", "/");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(provider.stateOf("sleepy")).isEqualTo(AppState.RUNNING);
+  }
+
+  @Test
+  void ignored_apps_are_neither_registered_nor_stopped() throws Exception {
+    provider.withRunningApp("paastis-itself", upstream.uri());
+    startPaastis(
+        configs -> {
+          configs.ignoredApps.add("paastis-*");
+          configs.maxIdleTime = Duration.ofMinutes(1);
+        });
+
+    clock.advance(Duration.ofMinutes(5));
+    paastis.tick().await();
+
+    assertThat(paastis.registry().get("paastis-itself").await()).isEmpty();
+    assertThat(provider.stateOf("paastis-itself")).isEqualTo(AppState.RUNNING);
+  }
+
+  @Test
+  void an_app_gone_from_its_provider_is_unregistered() throws Exception {
+    provider.withRunningApp("ephemeral", upstream.uri());
+    startPaastis();
+    assertThat(paastis.registry().get("ephemeral").await()).isPresent();
+
+    provider.remove("ephemeral");
+    paastis.tick().await();
+
+    assertThat(paastis.registry().get("ephemeral").await()).isEmpty();
+    assertThat(eventTypes()).contains(EventType.APP_UNREGISTERED);
+  }
+
+  @Test
+  void a_request_to_a_running_app_makes_no_provider_call() throws Exception {
+    provider.withRunningApp("hot", upstream.uri());
+    startPaastis();
+    int statusBefore = provider.statusCalls.get();
+    int listBefore = provider.listCalls.get();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(TestHttp.get(client, paastis.port(), "hot.test", "/").status()).isEqualTo(200);
+    }
+
+    assertThat(provider.statusCalls.get()).isEqualTo(statusBefore);
+    assertThat(provider.listCalls.get()).isEqualTo(listBefore);
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}

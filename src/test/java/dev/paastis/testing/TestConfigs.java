@@ -1,0 +1,50 @@
+package dev.paastis.testing;
+
+import dev.paastis.app.Rule;
+import dev.paastis.config.CronSchedule;
+import dev.paastis.config.EventsConfig;
+import dev.paastis.config.HooksConfig;
+import dev.paastis.config.LocalAppConfig;
+import dev.paastis.config.LocalProviderConfig;
+import dev.paastis.config.LogFormat;
+import dev.paastis.config.LoggingConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProvidersConfig;
+import dev.paastis.config.RegistryConfig;
+import dev.paastis.config.RoutingConfig;
+import dev.paastis.config.SchedulerConfig;
+import dev.paastis.config.ServerConfig;
+import dev.paastis.config.WakeStrategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Configurations for tests: loopback, ephemeral port, a cron that never fires during a test. */
+public final class TestConfigs {
+
+  public Duration maxIdleTime = Duration.ofMinutes(15);
+  public List<Rule> rules = new ArrayList<>();
+  public List<String> ignoredApps = new ArrayList<>();
+  public HooksConfig hooks = HooksConfig.none();
+  public WakeStrategy wakeStrategy = WakeStrategy.AUTO;
+  public List<String> providers = new ArrayList<>(List.of("fake"));
+  public List<LocalAppConfig> localApps = new ArrayList<>();
+  public Duration localOperationTimeout = Duration.ofSeconds(30);
+  public String cron = "0 0 1 1 *";
+
+  public PaastisConfig build() {
+    return new PaastisConfig(
+        new ServerConfig("127.0.0.1", 0),
+        new SchedulerConfig(CronSchedule.parse(cron), maxIdleTime, Duration.ofMinutes(10)),
+        new RegistryConfig("in-memory", ignoredApps, Optional.empty()),
+        new ProvidersConfig(
+            providers, List.of(), new LocalProviderConfig(localOperationTimeout, localApps)),
+        hooks,
+        new RoutingConfig(false, Optional.empty(), wakeStrategy),
+        new EventsConfig("in-memory", Optional.empty(), 1000),
+        new LoggingConfig("INFO", LogFormat.PRETTY),
+        rules,
+        Optional.empty());
+  }
+}

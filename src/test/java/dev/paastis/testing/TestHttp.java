@@ -1,0 +1,63 @@
+package dev.paastis.testing;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** A real HTTP client call to the proxy, with the body read inside the future chain. */
+public final class TestHttp {
+
+  public record Response(int status, MultiMap headers, Buffer body) {
+    public JsonObject json() {
+      return body.toJsonObject();
+    }
+
+    public String text() {
+      return body.toString();
+    }
+  }
+
+  private TestHttp() {}
+
+  public static Future<Response> send(
+      HttpClient client,
+      int port,
+      HttpMethod method,
+      String host,
+      String uri,
+      Map<String, String> headers,
+      Buffer body) {
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setMethod(method)
+            .setURI(uri)
+            .setIdleTimeout(60_000)
+            .putHeader("host", host);
+    headers.forEach(options::putHeader);
+    return client
+        .request(options)
+        .compose(request -> body == null ? request.send() : request.send(body))
+        .compose(
+            response ->
+                response
+                    .body()
+                    .map(
+                        content ->
+                            new Response(response.statusCode(), response.headers(), content)));
+  }
+
+  public static Response get(HttpClient client, int port, String host, String uri)
+      throws Exception {
+    return send(client, port, HttpMethod.GET, host, uri, Map.of(), null)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+}

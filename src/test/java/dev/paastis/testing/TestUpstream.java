@@ -1,0 +1,99 @@
+package dev.paastis.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real upstream HTTP server on a loopback ephemeral port: {@code /slow?ms=N} answers after N ms,
+ * WebSockets echo, every other request is echoed as JSON (method, path, query, headers, body length
+ * and sha256).
+ */
+public final class TestUpstream implements AutoCloseable {
+
+  private final Vertx vertx;
+  private HttpServer server;
+  public final AtomicInteger requests = new AtomicInteger();
+
+  private TestUpstream(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public static TestUpstream start(Vertx vertx) throws Exception {
+    TestUpstream upstream = new TestUpstream(vertx);
+    upstream.server =
+        vertx
+            .createHttpServer()
+            .webSocketHandler(
+                ws -> {
+                  ws.textMessageHandler(ws::writeTextMessage);
+                  ws.binaryMessageHandler(ws::writeBinaryMessage);
+                })
+            .requestHandler(upstream::handle);
+    upstream.server.listen(0, "127.0.0.1").await();
+    return upstream;
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + server.actualPort());
+  }
+
+  private void handle(HttpServerRequest request) {
+    requests.incrementAndGet();
+    if (request.path().equals("/slow")) {
+      long ms = Long.parseLong(request.getParam("ms", "500"));
+      request.endHandler(end -> vertx.setTimer(ms, id -> request.response().end("slow done")));
+      return;
+    }
+    MessageDigest digest = sha256();
+    long[] length = {0};
+    request.handler(
+        chunk -> {
+          digest.update(chunk.getBytes());
+          length[0] += chunk.length();
+        });
+    request.endHandler(
+        end -> {
+          JsonObject headers = new JsonObject();
+          request
+              .headers()
+              .names()
+              .forEach(
+                  name ->
+                      headers.put(
+                          name.toLowerCase(), new JsonArray(request.headers().getAll(name))));
+          request
+              .response()
+              .putHeader("content-type", "application/json")
+              .end(
+                  new JsonObject()
+                      .put("method", request.method().name())
+                      .put("path", request.path())
+                      .put("query", request.query())
+                      .put("headers", headers)
+                      .put("bodyLength", length[0])
+                      .put("sha256", HexFormat.of().formatHex(digest.digest()))
+                      .encode());
+        });
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close().await();
+  }
+}
