@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.Rule;
+import dev.paastis.config.HooksConfig;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
 import dev.paastis.provider.Providers;
@@ -25,18 +26,22 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real server with an in-process stateful provider and real upstream HTTP servers. */
 class ProxyWithFakeProviderTest {
@@ -423,6 +428,40 @@ class ProxyWithFakeProviderTest {
 
     assertThat(provider.statusCalls.get()).isEqualTo(statusBefore);
     assertThat(provider.listCalls.get()).isEqualTo(listBefore);
+  }
+
+  @Test
+  void hooks_run_around_starts_and_stops_with_the_app_provider_and_phase(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("hooks.log");
+    String hook = "echo \"$PAASTIS_PHASE $PAASTIS_APP_NAME $PAASTIS_PROVIDER\" >> '" + log + "'";
+    startPaastis(
+        configs -> {
+          configs.maxIdleTime = Duration.ofMinutes(1);
+          configs.hooks =
+              new HooksConfig(
+                  Optional.of(hook),
+                  Optional.of(hook),
+                  Optional.of(hook),
+                  Optional.of(hook),
+                  Duration.ofSeconds(10));
+        });
+
+    assertThat(TestHttp.get(client, paastis.port(), "sleepy.test", "/").status()).isEqualTo(200);
+    // after-start runs in the background: let it finish before the stop
+    await().until(() -> Files.exists(log) && Files.readAllLines(log).size() == 2);
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(Files.readAllLines(log))
+                    .containsExactly(
+                        "before-start sleepy fake",
+                        "after-start sleepy fake",
+                        "before-stop sleepy fake",
+                        "after-stop sleepy fake"));
   }
 
   private static String sha256(byte[] bytes) throws Exception {
