@@ -71,7 +71,7 @@ public final class Paastis {
             registry,
             events,
             new HookRunner(vertx, config.hooks()),
-            new ReadinessProbe(vertx, new UpstreamCheck(probeClient), clock),
+            new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
             rules,
             ignored,
             clock);

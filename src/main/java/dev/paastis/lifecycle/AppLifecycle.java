@@ -187,8 +187,7 @@ public final class AppLifecycle {
               runtime.app = current;
               catalog.update(current);
               return current.state() == AppState.RUNNING
-                  ? readiness.awaitReady(
-                      provider.get(), current.key(), provider.get().operationTimeout())
+                  ? readiness.awaitReady(provider.get(), current, provider.get().operationTimeout())
                   : start(provider.get(), current, startedAt);
             })
         .compose(ready -> markAwake(runtime, ready, maxIdleTime, startedAt))
@@ -208,7 +207,7 @@ public final class AppLifecycle {
             ignored -> {
               Duration elapsed = Duration.between(startedAt, clock.instant());
               Duration left = provider.operationTimeout().minus(elapsed);
-              return readiness.awaitReady(provider, key, left.isNegative() ? Duration.ZERO : left);
+              return readiness.awaitReady(provider, app, left.isNegative() ? Duration.ZERO : left);
             })
         .onSuccess(ready -> onStarted(ready, startedAt));
   }

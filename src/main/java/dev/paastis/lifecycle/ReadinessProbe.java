@@ -6,81 +6,147 @@ import dev.paastis.provider.Provider;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * Waits until an app is ready: its provider reports it RUNNING and its upstream answers HTTP. Polls
- * fast at first (every 100 ms) and backs off to every 2 s, until a deadline.
+ * Waits until an app is ready: its provider reports it RUNNING and its upstream answers HTTP.
+ *
+ * <p>Two loops run side by side. The provider's status is polled fast at first (every 100 ms) and
+ * backs off to every 2 s, since it may cost a rate-limited API call. The upstream, which costs
+ * nothing but a connection attempt, is probed every 25 ms for the first seconds: the moment it
+ * answers, the provider is asked at once. So the request is served within a few tens of
+ * milliseconds of the app being up, without hammering the provider's API.
  */
 public final class ReadinessProbe {
 
-  static final Duration FIRST_DELAY = Duration.ofMillis(100);
-  static final Duration MAX_DELAY = Duration.ofSeconds(2);
+  static final Duration FIRST_STATUS_DELAY = Duration.ofMillis(100);
+  static final Duration MAX_STATUS_DELAY = Duration.ofSeconds(2);
+  static final Duration FAST_PROBE_DELAY = Duration.ofMillis(25);
+  static final Duration SLOW_PROBE_DELAY = Duration.ofMillis(250);
+  static final Duration FAST_PROBE_PERIOD = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final UpstreamCheck upstreamCheck;
-  private final Clock clock;
 
-  public ReadinessProbe(Vertx vertx, UpstreamCheck upstreamCheck, Clock clock) {
+  public ReadinessProbe(Vertx vertx, UpstreamCheck upstreamCheck) {
     this.vertx = vertx;
     this.upstreamCheck = upstreamCheck;
-    this.clock = clock;
   }
 
   /**
    * Completes with the app as last reported once it is ready; fails with {@link
-   * WakeTimeoutException} at the deadline, or {@link StartFailedException} when the provider
-   * reports the app FAILED.
+   * WakeTimeoutException} after {@code timeout}, {@link StartFailedException} when the provider
+   * reports the app FAILED, {@link NotProxiableException} when it reports no upstream.
    */
-  public Future<ProviderApp> awaitReady(Provider provider, String key, Duration timeout) {
-    Promise<ProviderApp> ready = Promise.promise();
-    poll(provider, key, clock.instant().plus(timeout), timeout, FIRST_DELAY, ready);
-    return ready.future();
+  public Future<ProviderApp> awaitReady(Provider provider, ProviderApp app, Duration timeout) {
+    Wait wait = new Wait(provider, app, timeout);
+    long deadlineTimer =
+        vertx.setTimer(
+            Math.max(1, timeout.toMillis()),
+            id -> wait.ready.tryFail(new WakeTimeoutException(app.key(), timeout)));
+    wait.ready.future().onComplete(done -> vertx.cancelTimer(deadlineTimer));
+    wait.pollStatus(FIRST_STATUS_DELAY);
+    app.upstream().ifPresent(upstream -> wait.probeUpstream(upstream));
+    return wait.ready.future();
   }
 
-  private void poll(
-      Provider provider,
-      String key,
-      Instant deadline,
-      Duration timeout,
-      Duration delay,
-      Promise<ProviderApp> ready) {
-    provider
-        .status(key)
-        .compose(app -> isReady(key, app).map(isReady -> isReady ? app : null))
-        .onComplete(
-            result -> {
-              if (result.succeeded() && result.result() != null) {
-                ready.tryComplete(result.result());
-              } else if (result.failed() && isFinal(result.cause())) {
-                ready.tryFail(result.cause());
-              } else if (!clock.instant().plus(delay).isBefore(deadline)) {
-                ready.tryFail(new WakeTimeoutException(key, timeout));
-              } else {
-                Duration next = min(MAX_DELAY, delay.multipliedBy(3).dividedBy(2));
-                vertx.setTimer(
-                    delay.toMillis(), id -> poll(provider, key, deadline, timeout, next, ready));
-              }
-            });
-  }
+  /** One wait for one app. Its loops stop as soon as the promise is complete. */
+  private final class Wait {
+    final Provider provider;
+    final String key;
+    final long startedNanos = System.nanoTime();
+    final Promise<ProviderApp> ready = Promise.promise();
+    volatile ProviderApp running;
+    volatile boolean upstreamAnswered;
 
-  private Future<Boolean> isReady(String key, ProviderApp app) {
-    if (app.state() == AppState.FAILED) {
-      return Future.failedFuture(
-          new StartFailedException(key, "provider " + app.provider() + " reports FAILED", null));
+    Wait(Provider provider, ProviderApp app, Duration timeout) {
+      this.provider = provider;
+      this.key = app.key();
     }
-    if (app.state() != AppState.RUNNING) {
-      return Future.succeededFuture(false);
-    }
-    return app.upstream()
-        .map(upstreamCheck::answers)
-        .orElseGet(() -> Future.failedFuture(new NotProxiableException(key)));
-  }
 
-  private static boolean isFinal(Throwable failure) {
-    return failure instanceof StartFailedException || failure instanceof NotProxiableException;
+    void pollStatus(Duration delay) {
+      if (done()) {
+        return;
+      }
+      provider
+          .status(key)
+          .onComplete(
+              result -> {
+                if (result.succeeded()) {
+                  onStatus(result.result());
+                }
+                if (!done()) {
+                  Duration next = min(MAX_STATUS_DELAY, delay.multipliedBy(3).dividedBy(2));
+                  later(delay, () -> pollStatus(next));
+                }
+              });
+    }
+
+    void onStatus(ProviderApp app) {
+      if (app.state() == AppState.FAILED) {
+        ready.tryFail(
+            new StartFailedException(key, "provider " + app.provider() + " reports FAILED", null));
+      } else if (app.state() == AppState.RUNNING && app.upstream().isEmpty()) {
+        ready.tryFail(new NotProxiableException(key));
+      } else if (app.state() == AppState.RUNNING) {
+        running = app;
+        if (upstreamAnswered) {
+          ready.tryComplete(app);
+        } else {
+          // the upstream may have answered with a URL we did not know when the wait began
+          app.upstream().ifPresent(this::probeUpstreamOnce);
+        }
+      }
+    }
+
+    void probeUpstream(URI upstream) {
+      if (done()) {
+        return;
+      }
+      upstreamCheck
+          .answers(upstream)
+          .onSuccess(
+              answered -> {
+                if (answered) {
+                  onUpstreamAnswered();
+                  return;
+                }
+                boolean early = System.nanoTime() - startedNanos < FAST_PROBE_PERIOD.toNanos();
+                later(early ? FAST_PROBE_DELAY : SLOW_PROBE_DELAY, () -> probeUpstream(upstream));
+              });
+    }
+
+    void probeUpstreamOnce(URI upstream) {
+      upstreamCheck
+          .answers(upstream)
+          .onSuccess(
+              answered -> {
+                if (answered) {
+                  onUpstreamAnswered();
+                }
+              });
+    }
+
+    void onUpstreamAnswered() {
+      upstreamAnswered = true;
+      ProviderApp app = running;
+      if (app != null) {
+        ready.tryComplete(app);
+      } else {
+        provider.status(key).onSuccess(this::onStatus);
+      }
+    }
+
+    void later(Duration delay, Runnable action) {
+      if (!done()) {
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
+      }
+    }
+
+    boolean done() {
+      return ready.future().isComplete();
+    }
   }
 
   private static Duration min(Duration a, Duration b) {
