@@ -20,12 +20,9 @@ final class LocalApps {
     apps.addAll(extra);
     List<String> places = new ArrayList<>();
     for (int index = 0; index < apps.size(); index++) {
-      places.add(
-          index < declared.size()
-              ? file + ": local.apps[" + index + "]"
-              : "the local app '" + apps.get(index).name() + "' added by the command");
+      places.add(index < declared.size() ? file + " local.apps[" + index + "]" : "the command");
     }
-    checkUnique(apps, places, "name", LocalAppConfig::name);
+    checkUnique(apps, places, "name", app -> "'" + app.name() + "'");
     checkUnique(apps, places, "port", app -> String.valueOf(app.port()));
     return List.copyOf(apps);
   }
@@ -37,16 +34,18 @@ final class LocalApps {
       Function<LocalAppConfig, String> value) {
     Map<String, Integer> seen = new HashMap<>();
     for (int index = 0; index < apps.size(); index++) {
-      Integer first = seen.putIfAbsent(value.apply(apps.get(index)), index);
+      String shown = value.apply(apps.get(index));
+      Integer first = seen.putIfAbsent(shown, index);
       if (first != null) {
         throw new ConfigException(
-            places.get(index)
-                + " "
+            "local app "
                 + field
-                + " '"
-                + value.apply(apps.get(index))
-                + "' is already used by "
-                + places.get(first));
+                + " "
+                + shown
+                + " is declared twice: "
+                + places.get(first)
+                + " and "
+                + places.get(index));
       }
     }
   }
