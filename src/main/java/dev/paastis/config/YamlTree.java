@@ -14,6 +14,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML file with Jackson into a tree whose scalars keep the text as written: {@code 01234}
@@ -24,6 +26,8 @@ final class YamlTree {
 
   private static final YAMLFactory FACTORY = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern MARK =
+      Pattern.compile("^ in '[^']*', line (\\d+), column \\d+:$", Pattern.MULTILINE);
 
   private YamlTree() {}
 
@@ -32,7 +36,7 @@ final class YamlTree {
     try (JsonParser parser = FACTORY.createParser(file.toFile())) {
       return parser.nextToken() == null ? NullNode.getInstance() : value(parser, displayName);
     } catch (JsonProcessingException e) {
-      throw malformed(displayName, e.getLocation(), problem(e.getOriginalMessage()));
+      throw malformed(displayName, line(e), problem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(displayName + " could not be read: " + e.getMessage());
     }
@@ -40,7 +44,7 @@ final class YamlTree {
 
   private static JsonNode value(JsonParser parser, String file) throws IOException {
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      throw malformed(file, parser.currentTokenLocation(), "aliases (*name) are not supported");
+      throw malformed(file, lineOf(parser.currentTokenLocation()), "aliases are not supported");
     }
     return switch (parser.currentToken()) {
       case START_OBJECT -> mapping(parser, file);
@@ -57,7 +61,7 @@ final class YamlTree {
       JsonLocation location = parser.currentTokenLocation();
       parser.nextToken();
       if (mapping.has(key)) {
-        throw malformed(file, location, "duplicate key '" + key + "'");
+        throw malformed(file, lineOf(location), "duplicate key '" + key + "'");
       }
       mapping.set(key, value(parser, file));
     }
@@ -84,9 +88,25 @@ final class YamlTree {
         .orElse("unreadable YAML");
   }
 
-  private static ConfigException malformed(String file, JsonLocation location, String problem) {
-    String line =
-        location == null || location.getLineNr() < 1 ? "" : " line " + location.getLineNr();
-    return new ConfigException(file + line + " is not valid YAML: " + problem);
+  /**
+   * The line of SnakeYAML's problem mark, the last one in its message; Jackson's own location is
+   * where its parser stood, which for a scanner error can be lines earlier.
+   */
+  private static int line(JsonProcessingException e) {
+    Matcher mark = MARK.matcher(e.getOriginalMessage());
+    int line = -1;
+    while (mark.find()) {
+      line = Integer.parseInt(mark.group(1));
+    }
+    return line > 0 ? line : lineOf(e.getLocation());
+  }
+
+  private static int lineOf(JsonLocation location) {
+    return location == null ? -1 : location.getLineNr();
+  }
+
+  private static ConfigException malformed(String file, int line, String problem) {
+    String where = line < 1 ? "" : " line " + line;
+    return new ConfigException(file + where + " is not valid YAML: " + problem);
   }
 }

@@ -125,12 +125,16 @@ class RulesFileTest {
             + " | malformed YAML"
             + " | paastis.yml line 3 is not valid YAML: expected <block end>, but found '<block"
             + " mapping start>'",
+        "rules:\\n\t- pattern: a"
+            + " | a tab used for indentation"
+            + " | paastis.yml line 2 is not valid YAML: found character '\\t(TAB)' that cannot"
+            + " start any token. (Do not use \\t(TAB) for indentation)",
         "rules:\\n  - pattern: a\\n    pattern: b"
             + " | a duplicate key"
             + " | paastis.yml line 3 is not valid YAML: duplicate key 'pattern'",
         "rules:\\n  - pattern: &p a\\n  - pattern: *p"
             + " | an alias"
-            + " | paastis.yml line 3 is not valid YAML: aliases (*name) are not supported",
+            + " | paastis.yml line 3 is not valid YAML: aliases are not supported",
       })
   void a_mistake_in_the_file_fails_in_one_line_saying_where(
       String yaml, String mistake, String message) {
