@@ -1,6 +1,7 @@
 package dev.paastis.config;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,10 @@ final class DotenvFile {
     }
     try {
       return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(".env could not be read (" + file + "): it is not UTF-8 text");
     } catch (IOException e) {
-      throw new ConfigException(".env could not be read (" + file + "): " + e.getMessage());
+      throw new ConfigException(".env could not be read (" + file + "): " + e);
     }
   }
 

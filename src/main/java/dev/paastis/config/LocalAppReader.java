@@ -90,16 +90,13 @@ final class LocalAppReader {
       throw yml.notValid("env", "a mapping of variable names to values");
     }
     Map<String, String> variables = new LinkedHashMap<>();
-    env.get()
-        .fields()
-        .forEachRemaining(
-            entry -> {
-              if (!entry.getValue().isValueNode()) {
-                throw yml.notValid("env." + entry.getKey(), "a single value");
-              }
-              variables.put(
-                  entry.getKey(), entry.getValue().isNull() ? "" : entry.getValue().asText());
-            });
+    for (Map.Entry<String, JsonNode> entry : env.get().properties()) {
+      JsonNode value = entry.getValue();
+      if (!value.isValueNode()) {
+        throw yml.notValid("env." + entry.getKey(), "a single value");
+      }
+      variables.put(entry.getKey(), value.isNull() ? "" : value.asText());
+    }
     return variables;
   }
 

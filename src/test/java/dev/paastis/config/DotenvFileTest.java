@@ -64,6 +64,14 @@ class DotenvFileTest {
   }
 
   @Test
+  void a_file_that_is_not_utf8_is_refused(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve(".env"), new byte[] {'A', '=', (byte) 0xff});
+
+    assertThatThrownBy(() -> DotenvFile.read(file))
+        .hasMessage(".env could not be read (" + file + "): it is not UTF-8 text");
+  }
+
+  @Test
   void a_line_without_equals_is_refused_by_number_without_its_text() {
     assertThatThrownBy(() -> DotenvFile.parse(List.of("PORT=1", "TOKEN tk-secret")))
         .isInstanceOf(ConfigException.class)
