@@ -1,0 +1,125 @@
+package dev.paastis.config;
+
+import dev.paastis.app.Rule;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The effective configuration as {@code NAME=value} lines, for {@code paastis config check}. Names
+ * are the variables that set each value; {@code PROVIDERS_ENABLED}, {@code rules[i]} and {@code
+ * local.apps[i]} show what has no single variable. A secret prints as {@code ****} when set and
+ * empty when not; local apps' env values are left out, as they may hold secrets too.
+ */
+public final class ConfigPrinter {
+
+  private ConfigPrinter() {}
+
+  public static List<String> describe(PaastisConfig config) {
+    Lines lines = new Lines();
+    lines.add("HOST", config.server().host());
+    lines.add("PORT", config.server().port());
+    registry(lines, config.registry());
+    scheduler(lines, config.scheduler());
+    providers(lines, config.providers());
+    hooks(lines, config.hooks());
+    routing(lines, config.routing());
+    events(lines, config.events());
+    logging(lines, config.logging());
+    lines.add("PAASTIS_CONFIG", config.configFile().map(Path::toString).orElse(""));
+    rules(lines, config.rules());
+    localApps(lines, config.providers().local().apps());
+    return lines.list();
+  }
+
+  private static void registry(Lines lines, RegistryConfig registry) {
+    lines.add("REGISTRY_TYPE", registry.type());
+    lines.add("REGISTRY_IGNORED_APPS", String.join(",", registry.ignoredApps()));
+    lines.add("REGISTRY_REDIS_URL", redacted(registry.redisUrl()));
+  }
+
+  private static void scheduler(Lines lines, SchedulerConfig scheduler) {
+    lines.add("START_AND_STOP_CHECKING_INTERVAL_CRON", scheduler.cron().expression());
+    lines.add("START_AND_STOP_MAX_IDLE_TIME", scheduler.maxIdleTime());
+    lines.add("RECONCILE_INTERVAL", scheduler.reconcileInterval());
+  }
+
+  private static void providers(Lines lines, ProvidersConfig providers) {
+    lines.add("PROVIDERS_ENABLED", String.join(",", providers.enabled()));
+    lines.add("PROVIDER_REGION", String.join(",", providers.regions()));
+    lines.add("PROVIDER_LOCAL_OPERATION_TIMEOUT", providers.local().operationTimeout());
+  }
+
+  private static void hooks(Lines lines, HooksConfig hooks) {
+    lines.add("HOOKS_BEFORE_START", hooks.beforeStart().orElse(""));
+    lines.add("HOOKS_AFTER_START", hooks.afterStart().orElse(""));
+    lines.add("HOOKS_BEFORE_STOP", hooks.beforeStop().orElse(""));
+    lines.add("HOOKS_AFTER_STOP", hooks.afterStop().orElse(""));
+    lines.add("HOOKS_TIMEOUT", hooks.timeout());
+  }
+
+  private static void routing(Lines lines, RoutingConfig routing) {
+    lines.add("ROUTING_SYSTEM_API_ENABLED", routing.systemApiEnabled());
+    lines.add("ROUTING_SYSTEM_API_TOKEN", redacted(routing.systemApiToken()));
+    lines.add("WAKE_STRATEGY", routing.wakeStrategy().name().toLowerCase(Locale.ROOT));
+  }
+
+  private static void events(Lines lines, EventsConfig events) {
+    lines.add("EVENTS_STORE_TYPE", events.type());
+    lines.add("DATABASE_URL", redacted(events.databaseUrl()));
+    lines.add("EVENTS_MEMORY_CAPACITY", events.memoryCapacity());
+  }
+
+  private static void logging(Lines lines, LoggingConfig logging) {
+    String level = logging.level().equals("OFF") ? "silent" : logging.level();
+    lines.add("LOGGING_LEVEL", level.toLowerCase(Locale.ROOT));
+    lines.add("LOG_FORMAT", logging.format().name().toLowerCase(Locale.ROOT));
+  }
+
+  private static void rules(Lines lines, List<Rule> rules) {
+    for (int index = 0; index < rules.size(); index++) {
+      Rule rule = rules.get(index);
+      List<String> fields = new ArrayList<>();
+      fields.add("pattern: " + rule.pattern().pattern());
+      rule.appName().ifPresent(name -> fields.add("app_name: " + name));
+      rule.maxIdleTime()
+          .ifPresent(idle -> fields.add("app_max_idle_time: " + Durations.format(idle)));
+      rule.linkedApps()
+          .ifPresent(apps -> fields.add("linked_apps: [" + String.join(", ", apps) + "]"));
+      rule.provider().ifPresent(provider -> fields.add("provider: " + provider));
+      rule.region().ifPresent(region -> fields.add("region: " + region));
+      lines.add("rules[" + index + "]", String.join(", ", fields));
+    }
+  }
+
+  private static void localApps(Lines lines, List<LocalAppConfig> apps) {
+    for (int index = 0; index < apps.size(); index++) {
+      LocalAppConfig app = apps.get(index);
+      lines.add(
+          "local.apps[" + index + "]",
+          "name: " + app.name() + ", port: " + app.port() + ", command: " + app.command());
+    }
+  }
+
+  private static String redacted(Optional<Secret> secret) {
+    return secret.isPresent() ? "****" : "";
+  }
+
+  /** Collects lines; values are kept on one line each. */
+  private static final class Lines {
+    private final List<String> lines = new ArrayList<>();
+
+    void add(String name, Object value) {
+      String text =
+          value instanceof Duration duration ? Durations.format(duration) : String.valueOf(value);
+      lines.add(name + "=" + Variables.oneLine(text));
+    }
+
+    List<String> list() {
+      return List.copyOf(lines);
+    }
+  }
+}

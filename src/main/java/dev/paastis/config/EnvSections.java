@@ -1,0 +1,83 @@
+package dev.paastis.config;
+
+import static java.time.temporal.ChronoUnit.MINUTES;
+import static java.time.temporal.ChronoUnit.SECONDS;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Builds the sections of {@link PaastisConfig} that come from variables alone. */
+final class EnvSections {
+
+  private static final List<String> LEVELS =
+      List.of("trace", "debug", "info", "warn", "error", "fatal", "silent");
+
+  private EnvSections() {}
+
+  static ServerConfig server(Variables variables) {
+    return new ServerConfig(variables.get("HOST", "0.0.0.0"), variables.port("PORT", 3000));
+  }
+
+  static SchedulerConfig scheduler(Variables variables) {
+    return new SchedulerConfig(
+        variables.cron("START_AND_STOP_CHECKING_INTERVAL_CRON", "* * * * *"),
+        variables.positiveDuration("START_AND_STOP_MAX_IDLE_TIME", "15", MINUTES),
+        variables.positiveDuration("RECONCILE_INTERVAL", "10m", MINUTES));
+  }
+
+  static RegistryConfig registry(Variables variables) {
+    String type = variables.choice("REGISTRY_TYPE", "in-memory", List.of("in-memory", "redis"));
+    Optional<Secret> url = variables.secret("REGISTRY_REDIS_URL", "REDIS_URL");
+    if (type.equals("redis") && url.isEmpty()) {
+      throw new ConfigException(
+          "REGISTRY_REDIS_URL is not set: required when REGISTRY_TYPE=redis"
+              + " (REDIS_URL is read when REGISTRY_REDIS_URL is not set)");
+    }
+    return new RegistryConfig(type, variables.list("REGISTRY_IGNORED_APPS"), url);
+  }
+
+  static HooksConfig hooks(Variables variables) {
+    return new HooksConfig(
+        variables.get("HOOKS_BEFORE_START"),
+        variables.get("HOOKS_AFTER_START"),
+        variables.get("HOOKS_BEFORE_STOP"),
+        variables.get("HOOKS_AFTER_STOP"),
+        variables.positiveDuration("HOOKS_TIMEOUT", "60", SECONDS));
+  }
+
+  static RoutingConfig routing(Variables variables) {
+    boolean enabled = variables.bool("ROUTING_SYSTEM_API_ENABLED", false);
+    Optional<Secret> token = variables.secret("ROUTING_SYSTEM_API_TOKEN");
+    if (enabled && token.isEmpty()) {
+      throw new ConfigException(
+          "ROUTING_SYSTEM_API_TOKEN is not set: required when ROUTING_SYSTEM_API_ENABLED=true");
+    }
+    return new RoutingConfig(enabled, token, variables.choice("WAKE_STRATEGY", WakeStrategy.AUTO));
+  }
+
+  static EventsConfig events(Variables variables) {
+    String type =
+        variables.choice("EVENTS_STORE_TYPE", "in-memory", List.of("in-memory", "postgres"));
+    Optional<Secret> databaseUrl = variables.secret("DATABASE_URL");
+    if (type.equals("postgres") && databaseUrl.isEmpty()) {
+      throw new ConfigException(
+          "DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres");
+    }
+    return new EventsConfig(
+        type, databaseUrl, variables.positiveInteger("EVENTS_MEMORY_CAPACITY", 1000));
+  }
+
+  /** Also accepts the pino names of the original: fatal is ERROR, silent is OFF. */
+  static LoggingConfig logging(Variables variables) {
+    String name = variables.firstSet("LOGGING_LEVEL", "LOG_LEVEL").orElse("LOGGING_LEVEL");
+    String given = variables.choice(name, "info", LEVELS);
+    String level =
+        switch (given) {
+          case "fatal" -> "ERROR";
+          case "silent" -> "OFF";
+          default -> given.toUpperCase(Locale.ROOT);
+        };
+    return new LoggingConfig(level, variables.choice("LOG_FORMAT", LogFormat.AUTO));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.paastis.config;
+
+import static java.time.temporal.ChronoUnit.SECONDS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses the providers that run, as DESIGN §6 says: PROVIDER_NAME when set, otherwise the provider
+ * whose credentials are present (Heroku first, the original's default), and {@code local} beside it
+ * whenever local apps are declared.
+ */
+final class ProviderSelection {
+
+  static final List<String> NAMES = List.of("heroku", "scalingo", "clever-cloud", "local");
+
+  private static final List<String> CLEVER_CREDENTIALS =
+      List.of(
+          "PROVIDER_CLEVER_OAUTH_CONSUMER_KEY",
+          "PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET",
+          "PROVIDER_CLEVER_TOKEN",
+          "PROVIDER_CLEVER_SECRET");
+
+  private ProviderSelection() {}
+
+  static ProvidersConfig providers(Variables variables, List<LocalAppConfig> localApps) {
+    LocalProviderConfig local =
+        new LocalProviderConfig(
+            variables.positiveDuration("PROVIDER_LOCAL_OPERATION_TIMEOUT", "30s", SECONDS),
+            localApps);
+    return new ProvidersConfig(
+        enabled(variables, !localApps.isEmpty()), variables.list("PROVIDER_REGION"), local);
+  }
+
+  private static List<String> enabled(Variables variables, boolean hasLocalApps) {
+    Optional<String> primary = primary(variables);
+    if (primary.isEmpty() && !hasLocalApps) {
+      throw new ConfigException(
+          "PROVIDER_NAME is not set and no provider credentials or local apps were found:"
+              + " expected "
+              + Variables.oneOf(NAMES));
+    }
+    if (primary.equals(Optional.of("local")) && !hasLocalApps) {
+      throw new ConfigException(
+          "PROVIDER_NAME=local but no local apps were found:"
+              + " local apps are declared in paastis.yml under 'local: apps:'");
+    }
+    List<String> enabled = new ArrayList<>(primary.stream().toList());
+    if (hasLocalApps && !enabled.contains("local")) {
+      enabled.add("local");
+    }
+    return enabled;
+  }
+
+  private static Optional<String> primary(Variables variables) {
+    if (variables.isSet("PROVIDER_NAME")) {
+      return Optional.of(variables.choice("PROVIDER_NAME", "", NAMES));
+    }
+    if (variables.isSet("PROVIDER_HEROKU_API_TOKEN")) {
+      return Optional.of("heroku");
+    }
+    if (variables.isSet("PROVIDER_SCALINGO_API_TOKEN")) {
+      return Optional.of("scalingo");
+    }
+    if (CLEVER_CREDENTIALS.stream().allMatch(variables::isSet)) {
+      return Optional.of("clever-cloud");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,185 @@
+package dev.paastis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+  @TempDir Path path;
+  ConfigDir dir;
+
+  @BeforeEach
+  void setUp() {
+    dir = new ConfigDir(path);
+  }
+
+  @Test
+  void every_variable_has_its_default() {
+    PaastisConfig config = dir.withProvider().load();
+
+    assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 3000));
+    assertThat(config.scheduler().cron().expression()).isEqualTo("* * * * *");
+    assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.registry())
+        .isEqualTo(new RegistryConfig("in-memory", List.of(), Optional.empty()));
+    assertThat(config.providers().enabled()).containsExactly("heroku");
+    assertThat(config.providers().regions()).isEmpty();
+    assertThat(config.providers().local())
+        .isEqualTo(new LocalProviderConfig(Duration.ofSeconds(30), List.of()));
+    assertThat(config.hooks()).isEqualTo(HooksConfig.none());
+    assertThat(config.routing())
+        .isEqualTo(new RoutingConfig(false, Optional.empty(), WakeStrategy.AUTO));
+    assertThat(config.events()).isEqualTo(new EventsConfig("in-memory", Optional.empty(), 1000));
+    assertThat(config.logging()).isEqualTo(new LoggingConfig("INFO", LogFormat.AUTO));
+    assertThat(config.rules()).isEmpty();
+    assertThat(config.configFile()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "with PORT in {0}, the proxy listens on {1}")
+  @CsvSource({
+    "nothing,                           3000",
+    ".env,                              4001",
+    ".env and environment,              4002",
+    ".env and environment and override, 4003",
+    "environment and override,          4003",
+    ".env and override,                 4003",
+  })
+  void an_override_wins_over_the_environment_which_wins_over_dotenv_which_wins_over_the_default(
+      String sources, int port) {
+    if (sources.contains(".env")) {
+      dir.file(".env", "PORT=4001\n");
+    }
+    if (sources.contains("environment")) {
+      dir.env("PORT", "4002");
+    }
+    Map<String, String> overrides =
+        sources.contains("override") ? Map.of("PORT", "4003") : Map.of();
+
+    assertThat(dir.withProvider().load(overrides).server().port()).isEqualTo(port);
+  }
+
+  @Test
+  void dotenv_may_set_any_variable_including_credentials_and_the_config_file() {
+    dir.file(".env", "export PROVIDER_SCALINGO_API_TOKEN=tk-us-1\nPAASTIS_CONFIG=conf/p.yml\n")
+        .file("conf/p.yml", "rules:\n  - pattern: shop\n");
+
+    PaastisConfig config = dir.load();
+
+    assertThat(config.providers().enabled()).containsExactly("scalingo");
+    assertThat(config.configFile()).contains(path.resolve("conf/p.yml"));
+  }
+
+  @Test
+  void an_override_with_a_null_value_leaves_the_environment_alone() {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("PORT", null);
+
+    assertThat(dir.withProvider().env("PORT", "4002").load(overrides).server().port())
+        .isEqualTo(4002);
+  }
+
+  @Test
+  void a_blank_value_counts_as_unset() {
+    PaastisConfig config = dir.withProvider().env("PORT", " ").env("HOOKS_BEFORE_START", "").load();
+
+    assertThat(config.server().port()).isEqualTo(3000);
+    assertThat(config.hooks().beforeStart()).isEmpty();
+  }
+
+  @Test
+  void values_are_read_into_their_types() {
+    PaastisConfig config =
+        dir.withProvider()
+            .env("HOST", "127.0.0.1")
+            .env("PORT", "0")
+            .env("REGISTRY_IGNORED_APPS", " admin, ,review-* ,")
+            .env("START_AND_STOP_CHECKING_INTERVAL_CRON", "*/10 * * * * *")
+            .env("START_AND_STOP_MAX_IDLE_TIME", "30s")
+            .env("RECONCILE_INTERVAL", "2")
+            .env("PROVIDER_REGION", "osc-fr1, osc-secnum-fr1")
+            .env("PROVIDER_LOCAL_OPERATION_TIMEOUT", "5")
+            .env("HOOKS_AFTER_STOP", "echo stopped")
+            .env("HOOKS_TIMEOUT", "2m")
+            .env("WAKE_STRATEGY", "Page")
+            .env("EVENTS_MEMORY_CAPACITY", "50")
+            .env("LOG_FORMAT", "JSON")
+            .load();
+
+    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 0));
+    assertThat(config.registry().ignoredApps()).containsExactly("admin", "review-*");
+    assertThat(config.scheduler().cron().expression()).isEqualTo("*/10 * * * * *");
+    assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.providers().regions()).containsExactly("osc-fr1", "osc-secnum-fr1");
+    assertThat(config.providers().local().operationTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.hooks().afterStop()).contains("echo stopped");
+    assertThat(config.hooks().timeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.routing().wakeStrategy()).isEqualTo(WakeStrategy.PAGE);
+    assertThat(config.events().memoryCapacity()).isEqualTo(50);
+    assertThat(config.logging().format()).isEqualTo(LogFormat.JSON);
+  }
+
+  @ParameterizedTest(name = "the cron ''{0}'' is accepted")
+  @CsvSource({"'0 3 * * MON-FRI'", "'*/5 * * * *'", "'*/10 * * * * *'", "'0 0 8 * * *'"})
+  void a_cron_of_five_or_six_fields_is_accepted(String cron) {
+    dir.withProvider().env("START_AND_STOP_CHECKING_INTERVAL_CRON", cron);
+
+    assertThat(dir.load().scheduler().cron().expression()).isEqualTo(cron);
+  }
+
+  @Test
+  void the_redis_url_falls_back_to_redis_url_and_registry_redis_url_wins() {
+    dir.withProvider().env("REGISTRY_TYPE", "redis").env("REDIS_URL", "redis://fallback");
+    assertThat(dir.load().registry().redisUrl()).contains(new Secret("redis://fallback"));
+
+    dir.env("REGISTRY_REDIS_URL", "redis://main");
+    assertThat(dir.load().registry().redisUrl()).contains(new Secret("redis://main"));
+  }
+
+  @Test
+  void postgres_events_and_the_system_api_take_their_secrets() {
+    PaastisConfig config =
+        dir.withProvider()
+            .env("EVENTS_STORE_TYPE", "postgres")
+            .env("DATABASE_URL", "postgres://db")
+            .env("ROUTING_SYSTEM_API_ENABLED", "TRUE")
+            .env("ROUTING_SYSTEM_API_TOKEN", "tk")
+            .load();
+
+    assertThat(config.events().databaseUrl()).contains(new Secret("postgres://db"));
+    assertThat(config.routing().systemApiEnabled()).isTrue();
+    assertThat(config.routing().systemApiToken()).contains(new Secret("tk"));
+  }
+
+  @ParameterizedTest(name = "{0}={1} gives the level {2}")
+  @CsvSource({
+    "LOGGING_LEVEL, debug,  DEBUG",
+    "LOGGING_LEVEL, WARN,   WARN",
+    "LOG_LEVEL,     trace,  TRACE",
+    "LOG_LEVEL,     fatal,  ERROR",
+    "LOG_LEVEL,     silent, OFF",
+  })
+  void the_logging_level_takes_the_names_of_the_original(
+      String variable, String value, String level) {
+    assertThat(dir.withProvider().env(variable, value).load().logging().level()).isEqualTo(level);
+  }
+
+  @Test
+  void logging_level_wins_over_log_level() {
+    dir.withProvider().env("LOG_LEVEL", "error").env("LOGGING_LEVEL", "debug");
+
+    assertThat(dir.load().logging().level()).isEqualTo("DEBUG");
+  }
+}

@@ -1,0 +1,93 @@
+package dev.paastis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigPrinterTest {
+
+  @TempDir Path path;
+  ConfigDir dir;
+
+  @BeforeEach
+  void setUp() {
+    dir = new ConfigDir(path);
+  }
+
+  @Test
+  void the_defaults_print_as_variable_lines_that_read_back() {
+    assertThat(ConfigPrinter.describe(dir.withProvider().load()))
+        .containsExactly(
+            "HOST=0.0.0.0",
+            "PORT=3000",
+            "REGISTRY_TYPE=in-memory",
+            "REGISTRY_IGNORED_APPS=",
+            "REGISTRY_REDIS_URL=",
+            "START_AND_STOP_CHECKING_INTERVAL_CRON=* * * * *",
+            "START_AND_STOP_MAX_IDLE_TIME=15m",
+            "RECONCILE_INTERVAL=10m",
+            "PROVIDERS_ENABLED=heroku",
+            "PROVIDER_REGION=",
+            "PROVIDER_LOCAL_OPERATION_TIMEOUT=30s",
+            "HOOKS_BEFORE_START=",
+            "HOOKS_AFTER_START=",
+            "HOOKS_BEFORE_STOP=",
+            "HOOKS_AFTER_STOP=",
+            "HOOKS_TIMEOUT=1m",
+            "ROUTING_SYSTEM_API_ENABLED=false",
+            "ROUTING_SYSTEM_API_TOKEN=",
+            "WAKE_STRATEGY=auto",
+            "EVENTS_STORE_TYPE=in-memory",
+            "DATABASE_URL=",
+            "EVENTS_MEMORY_CAPACITY=1000",
+            "LOGGING_LEVEL=info",
+            "LOG_FORMAT=auto",
+            "PAASTIS_CONFIG=");
+  }
+
+  @Test
+  void rules_local_apps_and_enabled_providers_are_shown_readably() {
+    dir.env("PROVIDER_SCALINGO_API_TOKEN", "tk")
+        .env("LOG_LEVEL", "silent")
+        .file(
+            "paastis.yml",
+            """
+            rules:
+              - pattern: ^review-(\\d+)$
+                app_name: shop-pr$1
+                app_max_idle_time: 90
+                linked_apps: [shop-api-pr$1]
+                region: osc-fr1
+            local:
+              apps:
+                - {name: web, command: ./serve --fast, port: 8081, env: {KEY: hidden-value}}
+            """);
+
+    List<String> lines = ConfigPrinter.describe(dir.load());
+
+    assertThat(lines)
+        .contains(
+            "PROVIDERS_ENABLED=scalingo,local",
+            "LOGGING_LEVEL=silent",
+            "PAASTIS_CONFIG=" + path.resolve("paastis.yml"),
+            "rules[0]=pattern: ^review-(\\d+)$, app_name: shop-pr$1, app_max_idle_time: 90m,"
+                + " linked_apps: [shop-api-pr$1], region: osc-fr1",
+            "local.apps[0]=name: web, port: 8081, command: ./serve --fast");
+    assertThat(String.join("\n", lines)).doesNotContain("hidden-value");
+  }
+
+  @Test
+  void a_value_with_a_line_break_stays_on_its_line() {
+    LocalAppConfig app =
+        new LocalAppConfig("web", "a\nb", 8081, "/", Map.of(), Duration.ofSeconds(1), path);
+
+    assertThat(ConfigPrinter.describe(dir.load(List.of(app))))
+        .contains("local.apps[0]=name: web, port: 8081, command: a\\nb");
+  }
+}

@@ -1,0 +1,116 @@
+package dev.paastis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InvalidVariablesTest {
+
+  @TempDir Path path;
+
+  @ParameterizedTest(name = "{0}={1} fails with: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "PORT | abc | PORT=abc is not valid: expected a port number from 0 to 65535",
+        "PORT | 65536 | PORT=65536 is not valid: expected a port number from 0 to 65535",
+        "PORT | -1 | PORT=-1 is not valid: expected a port number from 0 to 65535",
+        "REGISTRY_TYPE | mongo | REGISTRY_TYPE=mongo is not valid: expected in-memory or redis",
+        "START_AND_STOP_CHECKING_INTERVAL_CRON | * * * * | START_AND_STOP_CHECKING_INTERVAL_CRON=* * * *"
+            + " is not valid: a cron expression has 5 fields (minute hour day month weekday) or 6"
+            + " (seconds first), got 4",
+        "START_AND_STOP_CHECKING_INTERVAL_CRON | 61 * * * * | START_AND_STOP_CHECKING_INTERVAL_CRON="
+            + "61 * * * * is not valid: Value 61 not in range [0, 59]",
+        "START_AND_STOP_MAX_IDLE_TIME | ten | START_AND_STOP_MAX_IDLE_TIME=ten is not valid: expected"
+            + " a duration such as 30s, 10m or 2h (a bare number is minutes)",
+        "START_AND_STOP_MAX_IDLE_TIME | 0 | START_AND_STOP_MAX_IDLE_TIME=0 is not valid: expected a"
+            + " duration greater than zero such as 30s, 10m or 2h (a bare number is minutes)",
+        "RECONCILE_INTERVAL | soon | RECONCILE_INTERVAL=soon is not valid: expected a duration such"
+            + " as 30s, 10m or 2h (a bare number is minutes)",
+        "PROVIDER_NAME | aws | PROVIDER_NAME=aws is not valid: expected heroku, scalingo,"
+            + " clever-cloud or local",
+        "PROVIDER_LOCAL_OPERATION_TIMEOUT | fast | PROVIDER_LOCAL_OPERATION_TIMEOUT=fast is not"
+            + " valid: expected a duration such as 30s, 10m or 2h (a bare number is seconds)",
+        "HOOKS_TIMEOUT | 0 | HOOKS_TIMEOUT=0 is not valid: expected a duration greater than zero"
+            + " such as 30s, 10m or 2h (a bare number is seconds)",
+        "ROUTING_SYSTEM_API_ENABLED | yes | ROUTING_SYSTEM_API_ENABLED=yes is not valid: expected"
+            + " true or false",
+        "WAKE_STRATEGY | lazy | WAKE_STRATEGY=lazy is not valid: expected auto, blocking or page",
+        "EVENTS_STORE_TYPE | mysql | EVENTS_STORE_TYPE=mysql is not valid: expected in-memory or"
+            + " postgres",
+        "EVENTS_MEMORY_CAPACITY | 0 | EVENTS_MEMORY_CAPACITY=0 is not valid: expected a whole"
+            + " number greater than 0",
+        "EVENTS_MEMORY_CAPACITY | many | EVENTS_MEMORY_CAPACITY=many is not valid: expected a whole"
+            + " number greater than 0",
+        "LOGGING_LEVEL | loud | LOGGING_LEVEL=loud is not valid: expected trace, debug, info, warn,"
+            + " error, fatal or silent",
+        "LOG_LEVEL | loud | LOG_LEVEL=loud is not valid: expected trace, debug, info, warn, error,"
+            + " fatal or silent",
+        "LOG_FORMAT | xml | LOG_FORMAT=xml is not valid: expected auto, json or pretty",
+      })
+  void a_bad_value_fails_in_one_line_naming_the_variable_the_value_and_what_is_accepted(
+      String variable, String value, String message) {
+    ConfigDir dir = new ConfigDir(path).withProvider().env(variable, value);
+
+    assertThat(dir.error()).isEqualTo(message).doesNotContain("\n");
+  }
+
+  @Test
+  void a_value_with_a_line_break_is_shown_on_one_line() {
+    ConfigDir dir = new ConfigDir(path).withProvider().env("PORT", "80\n80");
+
+    assertThat(dir.error())
+        .isEqualTo("PORT=80\\n80 is not valid: expected a port number from 0 to 65535");
+  }
+
+  @Test
+  void a_redis_registry_needs_a_url() {
+    ConfigDir dir = new ConfigDir(path).withProvider().env("REGISTRY_TYPE", "redis");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "REGISTRY_REDIS_URL is not set: required when REGISTRY_TYPE=redis"
+                + " (REDIS_URL is read when REGISTRY_REDIS_URL is not set)");
+  }
+
+  @Test
+  void the_system_api_needs_a_token_when_enabled() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .withProvider()
+            .env("ROUTING_SYSTEM_API_ENABLED", "true")
+            .env("ROUTING_SYSTEM_API_TOKEN", "  ");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "ROUTING_SYSTEM_API_TOKEN is not set: required when ROUTING_SYSTEM_API_ENABLED=true");
+  }
+
+  @Test
+  void postgres_events_need_a_database_url() {
+    ConfigDir dir = new ConfigDir(path).withProvider().env("EVENTS_STORE_TYPE", "postgres");
+
+    assertThat(dir.error())
+        .isEqualTo("DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres");
+  }
+
+  @Test
+  void a_config_file_named_by_paastis_config_must_exist() {
+    ConfigDir dir = new ConfigDir(path).withProvider().env("PAASTIS_CONFIG", "conf/missing.yml");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "PAASTIS_CONFIG=conf/missing.yml is not valid: expected an existing file, and "
+                + path.resolve("conf/missing.yml")
+                + " is not one");
+  }
+
+  @Test
+  void the_default_config_file_is_optional() {
+    assertThat(new ConfigDir(path).withProvider().load().configFile()).isEmpty();
+  }
+}

@@ -1,0 +1,145 @@
+package dev.paastis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paastis.app.AppSettings;
+import dev.paastis.app.Rules;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RulesFileTest {
+
+  @TempDir Path path;
+  ConfigDir dir;
+
+  @BeforeEach
+  void setUp() {
+    dir = new ConfigDir(path).withProvider();
+  }
+
+  private Rules rules() {
+    PaastisConfig config = dir.load();
+    return new Rules(config.rules(), config.scheduler().maxIdleTime());
+  }
+
+  @Test
+  void rules_apply_in_file_order_with_groups_interpolated() {
+    dir.file(
+        "paastis.yml",
+        """
+        rules:
+          - pattern: ^review-(\\d+)$
+            app_name: shop-pr$1
+            app_max_idle_time: 30
+            linked_apps: [shop-api-pr$1, shop-db-pr$1]
+          - pattern: review-42
+            app_max_idle_time: 2h
+            provider: scalingo
+            region: osc-secnum-fr1
+        """);
+
+    AppSettings first = rules().resolve("review-7");
+    AppSettings second = rules().resolve("review-42");
+
+    assertThat(first.appName()).isEqualTo("shop-pr7");
+    assertThat(first.maxIdleTime()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(first.linkedApps()).containsExactly("shop-api-pr7", "shop-db-pr7");
+    assertThat(first.provider()).isEmpty();
+    assertThat(second.appName()).isEqualTo("shop-pr42");
+    assertThat(second.maxIdleTime()).isEqualTo(Duration.ofHours(2));
+    assertThat(second.linkedApps()).containsExactly("shop-api-pr42", "shop-db-pr42");
+    assertThat(second.provider()).contains("scalingo");
+    assertThat(second.region()).contains("osc-secnum-fr1");
+  }
+
+  @Test
+  void linked_apps_may_be_one_comma_separated_string() {
+    dir.file("paastis.yml", "rules:\n  - pattern: shop\n    linked_apps: 'shop-api, shop-db,,'\n");
+
+    assertThat(rules().resolve("shop").linkedApps()).containsExactly("shop-api", "shop-db");
+  }
+
+  @Test
+  void an_empty_file_has_no_rules() {
+    dir.file("paastis.yml", "# nothing yet\n");
+
+    assertThat(dir.load().rules()).isEmpty();
+    assertThat(dir.load().configFile()).contains(path.resolve("paastis.yml"));
+  }
+
+  @Test
+  void paastis_config_names_another_file_and_messages_name_it_as_given() {
+    dir.env("PAASTIS_CONFIG", "conf/rules.yml").file("conf/rules.yml", "rulez: []\n");
+
+    assertThat(dir.error())
+        .isEqualTo("conf/rules.yml: unknown field 'rulez' (accepted: rules, local)");
+  }
+
+  @ParameterizedTest(name = "{1} fails with: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "rules:\\n  - pattern: a\\n  - pattern: b\\n  - pattern: c\\n    app_nam: x"
+            + " | an unknown field in a rule"
+            + " | paastis.yml: rules[2]: unknown field 'app_nam' (accepted: pattern, app_name,"
+            + " app_max_idle_time, linked_apps, provider, region)",
+        "rules:\\n  - pattern: a\\n  - pattern: foo("
+            + " | an invalid regular expression"
+            + " | paastis.yml: rules[1] pattern 'foo(' is not a valid regular expression: Unclosed"
+            + " group",
+        "rules:\\n  - app_name: x"
+            + " | a rule without a pattern"
+            + " | paastis.yml: rules[0]: missing field 'pattern'",
+        "rules:\\n  - pattern: a\\n    app_max_idle_time: ten"
+            + " | an idle time without a unit"
+            + " | paastis.yml: rules[0] app_max_idle_time 'ten' is not valid: expected a duration"
+            + " greater than zero such as 30s, 10m or 2h (a bare number is minutes)",
+        "rules:\\n  - pattern: a\\n    provider: aws"
+            + " | an unknown provider"
+            + " | paastis.yml: rules[0] provider 'aws' is not valid: expected heroku, scalingo,"
+            + " clever-cloud or local",
+        "rules:\\n  - pattern: a\\n    linked_apps: [[b]]"
+            + " | a nested list of linked apps"
+            + " | paastis.yml: rules[0] linked_apps is not valid: expected a list of app names or a"
+            + " comma-separated string",
+        "rules:\\n  - pattern: a\\n    app_name: [b]"
+            + " | a list where one name is expected"
+            + " | paastis.yml: rules[0] app_name is not valid: expected a single value, not a list"
+            + " or a mapping",
+        "rules:\\n  pattern: a"
+            + " | rules that are not a list"
+            + " | paastis.yml rules is not valid: expected a list",
+        "rules:\\n  - shop"
+            + " | a rule that is not a mapping"
+            + " | paastis.yml: rules[0]: expected a mapping with the keys pattern, app_name,"
+            + " app_max_idle_time, linked_apps, provider, region",
+        "rule:\\n  - pattern: a"
+            + " | an unknown top-level key"
+            + " | paastis.yml: unknown field 'rule' (accepted: rules, local)",
+        "rules:\\n  - pattern: a\\n   app_name: b"
+            + " | malformed YAML"
+            + " | paastis.yml line 3 is not valid YAML: expected <block end>, but found '<block"
+            + " mapping start>'",
+        "rules:\\n\t- pattern: a"
+            + " | a tab used for indentation"
+            + " | paastis.yml line 2 is not valid YAML: found character '\\t(TAB)' that cannot"
+            + " start any token. (Do not use \\t(TAB) for indentation)",
+        "rules:\\n  - pattern: a\\n    pattern: b"
+            + " | a duplicate key"
+            + " | paastis.yml line 3 is not valid YAML: duplicate key 'pattern'",
+        "rules:\\n  - pattern: &p a\\n  - pattern: *p"
+            + " | an alias"
+            + " | paastis.yml line 3 is not valid YAML: aliases are not supported",
+      })
+  void a_mistake_in_the_file_fails_in_one_line_saying_where(
+      String yaml, String mistake, String message) {
+    dir.file("paastis.yml", yaml.replace("\\n", "\n") + "\n");
+
+    assertThat(dir.error()).isEqualTo(message);
+  }
+}
