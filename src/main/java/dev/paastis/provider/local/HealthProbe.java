@@ -40,8 +40,7 @@ final class HealthProbe {
             .setIdleTimeout(TIMEOUT_MILLIS);
     return client
         .request(request)
-        .compose(req -> req.send())
-        .map(HealthProbe::drain)
+        .compose(req -> req.send().map(HealthProbe::drain))
         .otherwise(false);
   }
 
@@ -51,6 +50,7 @@ final class HealthProbe {
 
   private static boolean drain(HttpClientResponse response) {
     // The status line is the answer; the body is read only so the connection can close cleanly.
+    // This runs in a callback of send() itself, before any of the body can go by unread.
     response.body();
     return true;
   }

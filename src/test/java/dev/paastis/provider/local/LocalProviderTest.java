@@ -240,6 +240,16 @@ class LocalProviderTest {
   }
 
   @Test
+  void aChildThatCannotBeSpawnedFailsTheStartAndTheApp() {
+    provider(shellApp("web", "exec sleep 60", dir.resolve("missing")));
+
+    assertThatThrownBy(() -> join(provider.start("web", Formation.DEFAULT)))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("cannot start local app web");
+    assertThat(state("web")).isEqualTo(AppState.FAILED);
+  }
+
+  @Test
   void commandExitingZeroIsStopped() {
     provider(shellApp("web", "echo $$ > pid", dir));
 
