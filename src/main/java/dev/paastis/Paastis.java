@@ -12,6 +12,7 @@ import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.ReadinessProbe;
 import dev.paastis.lifecycle.UpstreamCheck;
+import dev.paastis.provider.ProviderFactory;
 import dev.paastis.provider.Providers;
 import dev.paastis.proxy.ProxyServer;
 import dev.paastis.registry.Registry;
@@ -44,6 +45,19 @@ public final class Paastis {
   private final Tick tick;
   private final Scheduler scheduler;
   private final ProxyServer proxy;
+
+  /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
+  public static Paastis create(PaastisConfig config) {
+    check(config);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Providers providers = ProviderFactory.create(vertx, config);
+      return new Paastis(config, vertx, true, providers, Clock.systemDefaultZone());
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+  }
 
   /** Builds Paastis with the given providers, on a Vert.x the caller owns and closes. */
   public static Paastis create(
@@ -84,6 +98,16 @@ public final class Paastis {
             rules,
             config.routing().wakeStrategy(),
             Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Fails with a {@link ConfigException} when this version cannot run the configuration (a
+   * provider, registry or event store it does not have yet), before anything is started.
+   */
+  public static void check(PaastisConfig config) {
+    ProviderFactory.check(config);
+    registry(config);
+    eventStore(config);
   }
 
   private static Registry registry(PaastisConfig config) {

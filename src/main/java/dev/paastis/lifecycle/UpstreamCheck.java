@@ -32,8 +32,12 @@ public final class UpstreamCheck {
             .putHeader("User-Agent", "paastis-readiness");
     return client
         .request(options)
-        .compose(request -> request.send())
-        .compose(response -> response.end().map(ignored -> isAnswer(response.statusCode())))
+        .compose(
+            request ->
+                request
+                    .send()
+                    .compose(
+                        response -> response.end().map(ignored -> isAnswer(response.statusCode()))))
         .otherwise(false);
   }
 

@@ -28,7 +28,7 @@ final class ForwardedHeaders {
   private ForwardedHeaders() {}
 
   static void apply(MultiMap headers, HttpServerRequest incoming, URI upstream) {
-    String host = incoming.getHeader("host");
+    String host = HostRouting.host(incoming);
     addForwardedFor(headers, incoming.remoteAddress());
     if (!headers.contains("x-forwarded-proto")) {
       headers.set("x-forwarded-proto", incoming.scheme());

@@ -1,5 +1,7 @@
 package dev.paastis.proxy;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -7,6 +9,12 @@ import java.util.Optional;
 final class HostRouting {
 
   private HostRouting() {}
+
+  /** The Host of a request ({@code :authority} in HTTP/2), with its port; null when absent. */
+  static String host(HttpServerRequest request) {
+    HostAndPort authority = request.authority();
+    return authority == null ? null : authority.toString();
+  }
 
   static Optional<String> appKey(String host) {
     if (host == null || host.isBlank()) {

@@ -48,7 +48,8 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
-    Optional<String> key = HostRouting.appKey(request.getHeader("host"));
+    // authority() is the Host header in HTTP/1.1 and :authority in HTTP/2 (h2c upgrades)
+    Optional<String> key = HostRouting.appKey(HostRouting.host(request));
     if (key.isEmpty()) {
       ErrorResponder.send(request, ProxyError.missingHost());
       return;

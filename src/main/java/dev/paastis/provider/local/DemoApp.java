@@ -31,7 +31,14 @@ public final class DemoApp {
     Vertx vertx = Vertx.vertx();
     try {
       HttpServer server = DemoServer.start(vertx, demo.name(), demo.port()).await();
-      System.out.println("DemoApp " + demo.name() + " listening on " + server.actualPort());
+      // the epoch milliseconds let bench/run.sh measure the wake overhead after the app is up
+      System.out.println(
+          "DemoApp "
+              + demo.name()
+              + " listening on "
+              + server.actualPort()
+              + " at "
+              + System.currentTimeMillis());
     } catch (Exception e) { // await() rethrows the cause as is, checked or not
       System.err.println("DemoApp " + demo.name() + ": " + bindFailure(demo.port(), e));
       System.exit(1);

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Paastis benchmark, one run on loopback:
+#   (a) the upstream app directly, (b) nginx proxy_pass to it, (c) Paastis with the app awake:
+#       requests/s and p50/p99 latency with wrk;
+#   (d) the wake overhead: time from the app being ready (it prints the epoch milliseconds at
+#       which it started listening) to the first proxied response reaching the client.
+# Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 THREADS=2 WAKES=5 to change)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-50}
+THREADS=${THREADS:-2}
+WAKES=${WAKES:-5}
+
+install_missing() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} from Debian's packages" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+install_missing
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+[ -f target/paastis.jar ] || ./mvnw -q -B package -DskipTests
+JAR=$ROOT/target/paastis.jar
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+
+APP_PORT=$(free_port); NGINX_PORT=$(free_port); PAASTIS_PORT=$(free_port)
+cat > "$WORK/paastis.yml" <<YML
+local:
+  apps:
+    - name: bench
+      command: "exec $JAVA -Xmx256m -XX:+UseParallelGC -cp $JAR dev.paastis.provider.local.DemoApp --name bench --port $APP_PORT"
+      port: $APP_PORT
+      health_path: /health
+YML
+
+start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file
+  (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME="$1" \
+    START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty \
+    "$JAVA" -jar "$JAR" serve >"$3" 2>&1) &
+  PAASTIS_PID=$!
+  PIDS+=("$PAASTIS_PID")
+  wait_port "$PAASTIS_PORT"
+}
+stop_paastis() { kill "$PAASTIS_PID"; wait "$PAASTIS_PID" 2>/dev/null || true; }
+
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream app { server 127.0.0.1:$APP_PORT; keepalive 128; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+}
+CONF
+
+measure() { # $1 = label, $2 = port; prints "label req/s p50 p99"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H 'Host: bench.localhost' "http://127.0.0.1:$2/" >/dev/null
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Host: bench.localhost' "http://127.0.0.1:$2/")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  printf '| %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99"
+}
+
+echo "## Throughput ($THREADS threads, $CONNECTIONS connections, $DURATION, GET / of the demo app)"
+start_paastis 1h '* * * * *' "$WORK/paastis-throughput.log"
+curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"   # wakes the app
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
+wait_port "$NGINX_PORT"
+echo
+echo '| target | requests/s | p50 | p99 |'
+echo '|---|---|---|---|'
+measure "(a) upstream directly" "$APP_PORT"
+measure "(b) nginx proxy_pass" "$NGINX_PORT"
+measure "(c) Paastis, app awake" "$PAASTIS_PORT"
+PAASTIS_RSS=$(ps -o rss= -p "$(pgrep -f -n "paastis.jar serve")" | tr -d ' ')
+echo
+echo "Paastis resident memory after the runs: $((PAASTIS_RSS / 1024)) MiB"
+stop_paastis
+
+echo
+echo "## Wake overhead ($WAKES wakes): app listening → first proxied response at the client"
+start_paastis 1s '* * * * * *' "$WORK/paastis-wake.log"
+echo
+echo '| wake | app start (ms) | whole wake seen by the client (ms) | overhead (ms) |'
+echo '|---|---|---|---|'
+for i in $(seq 1 "$WAKES"); do
+  # wait until the app is asleep (its port closed)
+  for _ in $(seq 1 200); do (exec 3<>/dev/tcp/127.0.0.1/"$APP_PORT") 2>/dev/null || break; sleep 0.1; done
+  before=$(grep -c 'listening on' "$WORK/paastis-wake.log" || true)
+  sent=$(date +%s%3N)
+  curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
+  received=$(date +%s%3N)
+  listening=$(grep 'listening on' "$WORK/paastis-wake.log" | sed -n "$((before + 1))p" | sed -E 's/.* at ([0-9]+).*/\1/')
+  printf '| %d | %d | %d | %d |\n' "$i" $((listening - sent)) $((received - sent)) $((received - listening))
+done
+stop_paastis
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA" -version 2>&1 | head -1), $("$NGINX" -v 2>&1), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"

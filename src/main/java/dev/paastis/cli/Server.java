@@ -1,0 +1,52 @@
+package dev.paastis.cli;
+
+import dev.paastis.Paastis;
+import dev.paastis.config.ConfigLoader;
+import dev.paastis.config.LocalAppConfig;
+import dev.paastis.config.PaastisConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs Paastis in the foreground until the JVM is asked to stop (Ctrl-C, TERM). */
+final class Server {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private Server() {}
+
+  static int run(Map<String, String> overrides, List<LocalAppConfig> extraApps, IntConsumer started)
+      throws InterruptedException {
+    PaastisConfig config =
+        new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(overrides, extraApps);
+    LoggingSetup.apply(config.logging());
+    Paastis paastis = Paastis.create(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping Paastis");
+                  try {
+                    paastis
+                        .stop()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    LOG.warn("Paastis did not stop cleanly: {}", e.toString());
+                  }
+                  stopped.countDown();
+                },
+                "paastis-shutdown"));
+    int port = paastis.start().toCompletionStage().toCompletableFuture().join();
+    started.accept(port);
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.paastis.provider;
+
+import dev.paastis.config.ConfigException;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.provider.local.LocalProvider;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/** The one place that maps a provider name to its implementation. */
+public final class ProviderFactory {
+
+  /** Every provider name PROVIDER_NAME and rules accept. */
+  public static final List<String> KNOWN = List.of("heroku", "scalingo", "clever-cloud", "local");
+
+  /** The providers this version implements. */
+  public static final List<String> AVAILABLE = List.of("local");
+
+  private ProviderFactory() {}
+
+  /** Creates the providers the configuration enables, in its order. */
+  public static Providers create(Vertx vertx, PaastisConfig config) {
+    check(config);
+    return new Providers(
+        config.providers().enabled().stream().map(name -> create(vertx, config, name)).toList());
+  }
+
+  /** Fails with a {@link ConfigException} when a provider cannot be created. */
+  public static void check(PaastisConfig config) {
+    for (String name : config.providers().enabled()) {
+      if (!KNOWN.contains(name)) {
+        throw new ConfigException(
+            "unknown provider: " + name + " (expected: " + String.join(", ", KNOWN) + ")");
+      }
+      if (!AVAILABLE.contains(name)) {
+        throw new ConfigException(
+            "PROVIDER_NAME="
+                + name
+                + " is not available in this version yet: expected "
+                + String.join(", ", AVAILABLE)
+                + " (declare apps under local: apps: in paastis.yml)");
+      }
+    }
+  }
+
+  private static Provider create(Vertx vertx, PaastisConfig config, String name) {
+    return switch (name) {
+      case "local" -> new LocalProvider(vertx, config.providers().local());
+      default -> throw new ConfigException("unknown provider: " + name);
+    };
+  }
+}

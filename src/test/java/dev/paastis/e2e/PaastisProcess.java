@@ -1,0 +1,102 @@
+package dev.paastis.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real fat jar run as a child process, the way a user runs it. */
+final class PaastisProcess implements AutoCloseable {
+
+  static final Path JAR = Path.of(System.getProperty("paastis.jar", "target/paastis.jar"));
+
+  final Process process;
+  final Path log;
+
+  private PaastisProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Runs {@code java [jvmArgs] -jar paastis.jar args} in {@code dir} with extra environment. */
+  static PaastisProcess start(
+      Path dir, Map<String, String> env, List<String> jvmArgs, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile(dir, "paastis", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("PROVIDER_"));
+    builder.environment().putAll(env);
+    return new PaastisProcess(builder.start(), log);
+  }
+
+  /** Runs to completion and gives the exit code and all output. */
+  static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
+    try (PaastisProcess paastis = start(dir, env, List.of(), args)) {
+      if (!paastis.process.waitFor(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("paastis did not exit: " + paastis.output());
+      }
+      return new Result(paastis.process.exitValue(), paastis.output());
+    }
+  }
+
+  record Result(int exitCode, String output) {}
+
+  String output() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  void awaitPort(int port, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("paastis exited: " + output());
+      }
+      try (Socket socket = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("paastis did not listen on " + port + ": " + output());
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Asks Paastis to stop as Ctrl-C does (TERM) and waits for it. */
+  int terminate() throws Exception {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("paastis did not stop on TERM: " + output());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
