@@ -2,9 +2,10 @@
 # Paastis benchmark, one run on loopback:
 #   (a) the upstream app directly, (b) nginx proxy_pass to it, (c) Paastis with the app awake:
 #       requests/s and p50/p99 latency with wrk;
-#   (d) the wake overhead: time from the app being ready (it prints the epoch milliseconds at
-#       which it started listening) to the first proxied response reaching the client.
-# Usage: bench/run.sh            (DURATION=10s CONNECTIONS=50 THREADS=2 WAKES=5 to change)
+#   (d) the wake overhead: time from the app being ready (the demo app prints the epoch
+#       milliseconds at which it answered its first request, Paastis's readiness probe) to the
+#       first proxied response reaching the client.
+# Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=50 THREADS=2 WAKES=5 to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -12,6 +13,7 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 WAKES=${WAKES:-5}
+ROUNDS=${ROUNDS:-3}
 
 install_missing() {
   local missing=()
@@ -54,7 +56,7 @@ YML
 start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file
   (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME="$1" \
     START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty \
-    "$JAVA" -jar "$JAR" serve >"$3" 2>&1) &
+    "$JAVA" ${PAASTIS_JAVA_OPTS:-} -jar "$JAR" serve >"$3" 2>&1) &
   PAASTIS_PID=$!
   PIDS+=("$PAASTIS_PID")
   wait_port "$PAASTIS_PORT"
@@ -82,15 +84,12 @@ http {
 }
 CONF
 
-measure() { # $1 = label, $2 = port; prints "label req/s p50 p99"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -H 'Host: bench.localhost' "http://127.0.0.1:$2/" >/dev/null
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Host: bench.localhost' "http://127.0.0.1:$2/")
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  printf '| %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99"
+run_wrk() { # $1 = port; prints "req/s p50 p99"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Host: bench.localhost' "http://127.0.0.1:$1/" |
+    awk '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print rps, p50, p99}'
+}
+median_row() { # $1 = label, $2 = file of "req/s p50 p99" lines: the round with the median req/s
+  sort -n "$2" | awk -v label="$1" '{rows[NR]=$0} END {split(rows[int((NR+1)/2)], f, " "); printf "| %s | %s | %s | %s |\n", label, f[1], f[2], f[3]}'
 }
 
 echo "## Throughput ($THREADS threads, $CONNECTIONS connections, $DURATION, GET / of the demo app)"
@@ -99,31 +98,41 @@ curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_POR
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
 wait_port "$NGINX_PORT"
 echo
+for port in "$APP_PORT" "$NGINX_PORT" "$PAASTIS_PORT"; do   # warm up every target (JIT)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H 'Host: bench.localhost' "http://127.0.0.1:$port/" >/dev/null
+done
+for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds, so that drift hits every target alike
+  run_wrk "$APP_PORT" >>"$WORK/a.txt"
+  run_wrk "$NGINX_PORT" >>"$WORK/b.txt"
+  run_wrk "$PAASTIS_PORT" >>"$WORK/c.txt"
+done
+echo "Median of $ROUNDS interleaved rounds:"
+echo
 echo '| target | requests/s | p50 | p99 |'
 echo '|---|---|---|---|'
-measure "(a) upstream directly" "$APP_PORT"
-measure "(b) nginx proxy_pass" "$NGINX_PORT"
-measure "(c) Paastis, app awake" "$PAASTIS_PORT"
+median_row "(a) upstream directly" "$WORK/a.txt"
+median_row "(b) nginx proxy_pass" "$WORK/b.txt"
+median_row "(c) Paastis, app awake" "$WORK/c.txt"
 PAASTIS_RSS=$(ps -o rss= -p "$(pgrep -f -n "paastis.jar serve")" | tr -d ' ')
 echo
 echo "Paastis resident memory after the runs: $((PAASTIS_RSS / 1024)) MiB"
 stop_paastis
 
 echo
-echo "## Wake overhead ($WAKES wakes): app listening → first proxied response at the client"
+echo "## Wake overhead ($WAKES wakes): app ready (first answer) → first proxied response at the client"
 start_paastis 1s '* * * * * *' "$WORK/paastis-wake.log"
 echo
-echo '| wake | app start (ms) | whole wake seen by the client (ms) | overhead (ms) |'
+echo '| wake | app ready after (ms) | whole wake seen by the client (ms) | overhead (ms) |'
 echo '|---|---|---|---|'
 for i in $(seq 1 "$WAKES"); do
   # wait until the app is asleep (its port closed)
   for _ in $(seq 1 200); do (exec 3<>/dev/tcp/127.0.0.1/"$APP_PORT") 2>/dev/null || break; sleep 0.1; done
-  before=$(grep -c 'listening on' "$WORK/paastis-wake.log" || true)
+  before=$(grep -c 'answered its first request' "$WORK/paastis-wake.log" || true)
   sent=$(date +%s%3N)
   curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
   received=$(date +%s%3N)
-  listening=$(grep 'listening on' "$WORK/paastis-wake.log" | sed -n "$((before + 1))p" | sed -E 's/.* at ([0-9]+).*/\1/')
-  printf '| %d | %d | %d | %d |\n' "$i" $((listening - sent)) $((received - sent)) $((received - listening))
+  ready=$(grep 'answered its first request' "$WORK/paastis-wake.log" | sed -n "$((before + 1))p" | sed -E 's/.* at ([0-9]+).*/\1/')
+  printf '| %d | %d | %d | %d |\n' "$i" $((ready - sent)) $((received - sent)) $((received - ready))
 done
 stop_paastis
 echo

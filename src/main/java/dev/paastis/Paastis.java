@@ -21,6 +21,7 @@ import dev.paastis.scheduler.Scheduler;
 import dev.paastis.scheduler.Tick;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public final class Paastis {
   /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
   public static Paastis create(PaastisConfig config) {
     check(config);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       Providers providers = ProviderFactory.create(vertx, config);
       return new Paastis(config, vertx, true, providers, Clock.systemDefaultZone());
@@ -97,7 +98,7 @@ public final class Paastis {
             lifecycle,
             rules,
             config.routing().wakeStrategy(),
-            Runtime.getRuntime().availableProcessors());
+            2 * Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -137,10 +138,11 @@ public final class Paastis {
         .onSuccess(
             port -> {
               LOG.info(
-                  "Paastis listening on {}:{} with providers {}",
+                  "Paastis listening on {}:{} with providers {} ({} transport)",
                   config.server().host(),
                   port,
-                  providers.names());
+                  providers.names(),
+                  vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
               tick.run().onComplete(done -> scheduler.start());
             });
   }

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Header rules of DESIGN §4 for requests on their way to an upstream: X-Forwarded-For/-Proto/-Host
@@ -13,22 +15,27 @@ import java.util.List;
  */
 final class ForwardedHeaders {
 
-  static final List<String> HOP_BY_HOP =
-      List.of(
-          "connection",
-          "keep-alive",
-          "proxy-authenticate",
-          "proxy-authorization",
-          "proxy-connection",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade");
+  /** Hop-by-hop header names, compared without regard to case and without allocating. */
+  static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    HOP_BY_HOP.addAll(
+        List.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade"));
+  }
 
   private ForwardedHeaders() {}
 
-  static void apply(MultiMap headers, HttpServerRequest incoming, URI upstream) {
-    String host = HostRouting.host(incoming);
+  /** {@code host} is the incoming request's Host (with its port), null when it had none. */
+  static void apply(MultiMap headers, HttpServerRequest incoming, String host, URI upstream) {
     addForwardedFor(headers, incoming.remoteAddress());
     if (!headers.contains("x-forwarded-proto")) {
       headers.set("x-forwarded-proto", incoming.scheme());
@@ -42,13 +49,20 @@ final class ForwardedHeaders {
     }
   }
 
-  static void stripHopByHop(MultiMap headers) {
-    for (String connection : headers.getAll("connection")) {
-      for (String named : connection.split(",")) {
-        headers.remove(named.trim());
+  /** Whether a header is hop-by-hop, given the value of the message's Connection header. */
+  static boolean isHopByHop(String name, String connection) {
+    if (HOP_BY_HOP.contains(name)) {
+      return true;
+    }
+    if (connection == null) {
+      return false;
+    }
+    for (String named : connection.split(",")) {
+      if (named.trim().equalsIgnoreCase(name)) {
+        return true;
       }
     }
-    HOP_BY_HOP.forEach(headers::remove);
+    return false;
   }
 
   static String originOf(URI upstream) {

@@ -35,6 +35,16 @@ record ProxyError(
         Optional.empty());
   }
 
+  /** The upstream of a known app did not answer; {@code app} may be null when unknown here. */
+  static ProxyError unreachable(String app, String reason) {
+    return new ProxyError(
+        502,
+        "Bad gateway",
+        (app == null ? "the app" : "app " + app) + " could not be reached: " + reason,
+        Optional.ofNullable(app),
+        Optional.empty());
+  }
+
   static ProxyError from(Throwable failure, String app) {
     if (failure instanceof AppNotFoundException notFound) {
       return new ProxyError(
@@ -56,12 +66,7 @@ record ProxyError(
       return new ProxyError(
           502, "Bad gateway", failure.getMessage(), Optional.of(app), Optional.empty());
     }
-    return new ProxyError(
-        502,
-        "Bad gateway",
-        "app " + app + " could not be reached: " + message(failure),
-        Optional.of(app),
-        Optional.empty());
+    return unreachable(app, message(failure));
   }
 
   private static String message(Throwable failure) {

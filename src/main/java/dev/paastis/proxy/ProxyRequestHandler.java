@@ -11,8 +11,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyOptions;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
-  private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
 
-  private final HttpClient client;
+  private final Forwarder forwarder;
   private final AppLifecycle lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
@@ -39,7 +36,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy) {
-    this.client = client;
+    this.forwarder = new Forwarder(client);
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
@@ -49,7 +46,8 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   @Override
   public void handle(HttpServerRequest request) {
     // authority() is the Host header in HTTP/1.1 and :authority in HTTP/2 (h2c upgrades)
-    Optional<String> key = HostRouting.appKey(HostRouting.host(request));
+    String host = HostRouting.host(request);
+    Optional<String> key = HostRouting.appKey(host);
     if (key.isEmpty()) {
       ErrorResponder.send(request, ProxyError.missingHost());
       return;
@@ -57,7 +55,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     AppSettings settings = rules.resolve(key.get());
     Optional<Lease> lease = lifecycle.tryLease(settings.appName());
     if (lease.isPresent()) {
-      forward(request, lease.get());
+      forward(request, host, lease.get());
       return;
     }
     // The app must be found or woken first: hold the request and its body meanwhile.
@@ -67,7 +65,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     } else {
       lifecycle
           .wakeAndLease(settings)
-          .onSuccess(acquired -> forward(request, acquired))
+          .onSuccess(acquired -> forward(request, host, acquired))
           .onFailure(failure -> fail(request, settings, failure));
     }
   }
@@ -107,17 +105,12 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             });
   }
 
-  private void forward(HttpServerRequest request, Lease lease) {
+  private void forward(HttpServerRequest request, String host, Lease lease) {
     if (request.canUpgradeToWebSocket()) {
       webSockets.open(request, lease);
-      return;
+    } else {
+      forwarder.forward(request, host, lease);
     }
-    request.response().endHandler(ended -> lease.release());
-    request.response().closeHandler(closed -> lease.release());
-    HttpProxy.reverseProxy(PROXY_OPTIONS, client)
-        .origin(new UpstreamOrigin(lease.upstream()))
-        .addInterceptor(new ForwardingInterceptor(lease.upstream()))
-        .handle(request);
   }
 
   private void fail(HttpServerRequest request, AppSettings settings, Throwable failure) {

@@ -1,17 +1,13 @@
 package dev.paastis.proxy;
 
-import io.vertx.core.Future;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.httpproxy.OriginRequestProvider;
-import io.vertx.httpproxy.ProxyContext;
 import java.net.URI;
 
 /**
  * Opens the request to an app's upstream URL: its host becomes the Host header, TLS when the scheme
  * is https, and a path in the URL (other than /) is put before the request path.
  */
-final class UpstreamOrigin implements OriginRequestProvider {
+final class UpstreamOrigin {
 
   private final URI upstream;
   private final boolean ssl;
@@ -40,12 +36,6 @@ final class UpstreamOrigin implements OriginRequestProvider {
 
   /** The request URI on the upstream for an incoming one. */
   String uri(String incoming) {
-    return pathPrefix + incoming;
-  }
-
-  @Override
-  public Future<HttpClientRequest> create(ProxyContext context) {
-    context.request().setURI(uri(context.request().getURI()));
-    return context.client().request(options());
+    return pathPrefix.isEmpty() ? incoming : pathPrefix + incoming;
   }
 }

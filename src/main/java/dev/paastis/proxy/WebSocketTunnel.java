@@ -52,7 +52,7 @@ final class WebSocketTunnel {
             .setSubProtocols(subProtocols(request));
     MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
     HANDSHAKE.forEach(headers::remove);
-    ForwardedHeaders.apply(headers, request, upstream);
+    ForwardedHeaders.apply(headers, request, HostRouting.host(request), upstream);
     headers.forEach(header -> options.addHeader(header.getKey(), header.getValue()));
     client
         .connect(options)

@@ -9,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Dispatches the demo app's requests by path; the small routes live here. */
 final class DemoRoutes implements Handler<HttpServerRequest> {
@@ -18,6 +19,7 @@ final class DemoRoutes implements Handler<HttpServerRequest> {
   private final Instant startedAt;
   private final long pid = ProcessHandle.current().pid();
   private final DownloadRoute download = new DownloadRoute();
+  private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
   DemoRoutes(Vertx vertx, String name, Instant startedAt) {
     this.vertx = vertx;
@@ -27,6 +29,9 @@ final class DemoRoutes implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
+    if (!answeredOnce.get() && !req.canUpgradeToWebSocket()) {
+      req.response().endHandler(ended -> announceFirstAnswer());
+    }
     try {
       route(req);
     } catch (IllegalArgumentException e) {
@@ -44,6 +49,14 @@ final class DemoRoutes implements Handler<HttpServerRequest> {
       case "/sse" -> SseRoute.handle(vertx, req);
       case "/ws" -> webSocket(req);
       default -> req.response().setStatusCode(404).end("not found\n");
+    }
+  }
+
+  /** The moment the app first answered, in epoch ms: bench/run.sh measures the wake from it. */
+  private void announceFirstAnswer() {
+    if (answeredOnce.compareAndSet(false, true)) {
+      System.out.println(
+          "DemoApp " + name + " answered its first request at " + System.currentTimeMillis());
     }
   }
 

@@ -1,0 +1,135 @@
+package dev.paastis.proxy;
+
+import dev.paastis.lifecycle.Lease;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Forwards one HTTP request to an app's upstream and its response back, streaming both bodies with
+ * back-pressure (nothing is held in memory). Headers follow {@link ForwardedHeaders}.
+ *
+ * <p>Written on the Vert.x HTTP client rather than vertx-http-proxy: the library copies every
+ * header map twice and formats a Date header per response, which halved the throughput on the
+ * benchmark (bench/RESULTS.md).
+ */
+final class Forwarder {
+
+  private final HttpClient client;
+  private final Map<URI, UpstreamOrigin> origins = new ConcurrentHashMap<>();
+
+  Forwarder(HttpClient client) {
+    this.client = client;
+  }
+
+  /** The request must not have been read yet; it is paused until the upstream is connected. */
+  void forward(HttpServerRequest request, String host, Lease lease) {
+    request.pause();
+    URI upstream = lease.upstream();
+    UpstreamOrigin origin = origins.computeIfAbsent(upstream, UpstreamOrigin::new);
+    HttpServerResponse response = request.response();
+    AtomicReference<HttpClientRequest> outgoing = new AtomicReference<>();
+    response.endHandler(ended -> lease.release());
+    response.closeHandler(
+        closed -> {
+          lease.release();
+          HttpClientRequest pending = outgoing.get();
+          if (pending != null) {
+            pending.reset(); // the client left: free the upstream connection
+          }
+        });
+    if (isExpectingContinue(request)) {
+      // we accept every body: let the client send it without waiting for the upstream
+      response.writeContinue();
+    }
+    RequestOptions options =
+        origin.options().setMethod(request.method()).setURI(origin.uri(request.uri()));
+    client
+        .request(options)
+        .onSuccess(
+            opened -> {
+              outgoing.set(opened);
+              send(request, opened, host, upstream);
+            })
+        .onFailure(
+            failure ->
+                ErrorResponder.send(
+                    request, ProxyError.unreachable(lease.app().key(), failure.getMessage())));
+  }
+
+  private static void send(
+      HttpServerRequest request, HttpClientRequest outgoing, String host, URI upstream) {
+    MultiMap headers = outgoing.headers();
+    copyEndToEnd(request.headers(), headers);
+    headers.remove("host").remove("expect");
+    ForwardedHeaders.apply(headers, request, host, upstream);
+    String length = request.getHeader("content-length");
+    if (length == null && isChunked(request.headers())) {
+      outgoing.setChunked(true);
+    }
+    outgoing
+        .response()
+        .onSuccess(incoming -> relay(request, incoming))
+        .onFailure(failure -> abort(request));
+    request.pipeTo(outgoing);
+  }
+
+  private static void relay(HttpServerRequest request, HttpClientResponse incoming) {
+    HttpServerResponse response = request.response();
+    if (response.closed()) {
+      incoming.request().reset();
+      return;
+    }
+    response.setStatusCode(incoming.statusCode());
+    copyEndToEnd(incoming.headers(), response.headers());
+    if (incoming.getHeader("content-length") == null && mayHaveBody(request, incoming)) {
+      response.setChunked(true);
+    }
+    incoming.pipeTo(response).onFailure(failure -> abort(request));
+  }
+
+  private static void copyEndToEnd(MultiMap from, MultiMap to) {
+    String connection = from.get("connection");
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!ForwardedHeaders.isHopByHop(name, connection)) {
+        to.add(name, header.getValue());
+      }
+    }
+  }
+
+  private static boolean isChunked(MultiMap headers) {
+    String encoding = headers.get("transfer-encoding");
+    return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+  }
+
+  private static boolean isExpectingContinue(HttpServerRequest request) {
+    String expect = request.getHeader("expect");
+    return expect != null && expect.equalsIgnoreCase("100-continue");
+  }
+
+  private static boolean mayHaveBody(HttpServerRequest request, HttpClientResponse response) {
+    int status = response.statusCode();
+    return request.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+  }
+
+  /** The upstream went away mid-exchange: nothing sensible can be sent, so cut the connection. */
+  private static void abort(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    if (!response.headWritten()) {
+      ErrorResponder.send(request, ProxyError.unreachable(null, "it closed the connection"));
+    } else if (!response.ended()) {
+      response.reset();
+    }
+  }
+}
