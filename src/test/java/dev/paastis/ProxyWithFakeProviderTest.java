@@ -361,6 +361,21 @@ class ProxyWithFakeProviderTest {
   }
 
   @Test
+  void head_requests_get_the_upstream_headers_without_a_body() throws Exception {
+    provider.withRunningApp("web", upstream.uri());
+    startPaastis();
+
+    Response head =
+        result(
+            TestHttp.send(
+                client, paastis.port(), HttpMethod.HEAD, "web.test", "/", Map.of(), null));
+
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.headers().get("content-type")).isEqualTo("application/json");
+    assertThat(head.body().length()).isZero();
+  }
+
+  @Test
   void linked_apps_wake_together_with_the_app_that_names_them() throws Exception {
     provider.withStoppedApp("shop-pr12-back", upstream.uri());
     provider.withStoppedApp("shop-pr12-front", upstream.uri());

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Forwarder {
 
+  /** Bodies up to this size are read whole and written at once. */
+  private static final long SMALL_BODY_BYTES = 64 * 1024;
+
   private final HttpClient client;
   private final Map<URI, UpstreamOrigin> origins = new ConcurrentHashMap<>();
 
@@ -74,14 +77,19 @@ final class Forwarder {
     headers.remove("host").remove("expect");
     ForwardedHeaders.apply(headers, request, host, upstream);
     String length = request.getHeader("content-length");
-    if (length == null && isChunked(request.headers())) {
-      outgoing.setChunked(true);
-    }
+    boolean chunked = length == null && isChunked(request.headers());
+    outgoing.setChunked(chunked);
     outgoing
         .response()
         .onSuccess(incoming -> relay(request, incoming))
         .onFailure(failure -> abort(request));
-    request.pipeTo(outgoing);
+    if (chunked || (length != null && !length.equals("0"))) {
+      request.pipeTo(outgoing);
+    } else {
+      // no body (most GETs): skip the pipe
+      outgoing.end();
+      request.resume();
+    }
   }
 
   private static void relay(HttpServerRequest request, HttpClientResponse incoming) {
@@ -92,10 +100,16 @@ final class Forwarder {
     }
     response.setStatusCode(incoming.statusCode());
     copyEndToEnd(incoming.headers(), response.headers());
-    if (incoming.getHeader("content-length") == null && mayHaveBody(request, incoming)) {
+    String length = incoming.getHeader("content-length");
+    if (length == null && mayHaveBody(request, incoming)) {
       response.setChunked(true);
     }
-    incoming.pipeTo(response).onFailure(failure -> abort(request));
+    if (isSmall(length)) {
+      // one write for a small body; larger ones stream with back-pressure
+      incoming.body().onSuccess(response::end).onFailure(failure -> abort(request));
+    } else {
+      incoming.pipeTo(response).onFailure(failure -> abort(request));
+    }
   }
 
   private static void copyEndToEnd(MultiMap from, MultiMap to) {
@@ -105,6 +119,17 @@ final class Forwarder {
       if (!ForwardedHeaders.isHopByHop(name, connection)) {
         to.add(name, header.getValue());
       }
+    }
+  }
+
+  private static boolean isSmall(String contentLength) {
+    if (contentLength == null || contentLength.length() > 6) {
+      return false;
+    }
+    try {
+      return Long.parseLong(contentLength) <= SMALL_BODY_BYTES;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
