@@ -7,6 +7,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.Rule;
 import dev.paastis.config.HooksConfig;
+import dev.paastis.config.WakeStrategy;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
 import dev.paastis.provider.Providers;
@@ -312,6 +313,35 @@ class ProxyWithFakeProviderTest {
                                     null))
                             .status())
                     .isEqualTo(200));
+  }
+
+  @Test
+  void with_the_blocking_strategy_browsers_wait_for_the_app_like_api_clients() throws Exception {
+    startPaastis(configs -> configs.wakeStrategy = WakeStrategy.BLOCKING);
+
+    Response page =
+        result(
+            TestHttp.send(
+                client,
+                paastis.port(),
+                HttpMethod.GET,
+                "sleepy.proxy.test",
+                "/",
+                Map.of("accept", "text/html"),
+                null));
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.json().getString("path")).isEqualTo("/");
+  }
+
+  @Test
+  void with_the_page_strategy_every_get_gets_the_waking_page() throws Exception {
+    startPaastis(configs -> configs.wakeStrategy = WakeStrategy.PAGE);
+
+    Response page = TestHttp.get(client, paastis.port(), "sleepy.proxy.test", "/");
+
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.text()).contains("Waking up");
   }
 
   @Test
