@@ -46,6 +46,7 @@ public final class Paastis {
   private final Tick tick;
   private final Scheduler scheduler;
   private final ProxyServer proxy;
+  private final HttpClient probeClient;
 
   /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
   public static Paastis create(PaastisConfig config) {
@@ -77,7 +78,7 @@ public final class Paastis {
     Rules rules = new Rules(config.rules(), config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
     EventRecorder events = new EventRecorder(eventStore, clock);
-    HttpClient probeClient =
+    this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
     this.lifecycle =
         new AppLifecycle(
@@ -155,6 +156,7 @@ public final class Paastis {
             .close()
             .eventually(providers::closeAll)
             .eventually(registry::close)
+            .eventually(probeClient::close)
             .transform(ignored -> Future.<Void>succeededFuture());
     return ownsVertx ? closed.eventually(vertx::close) : closed;
   }

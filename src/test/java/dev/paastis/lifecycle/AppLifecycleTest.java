@@ -1,0 +1,162 @@
+package dev.paastis.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paastis.app.AppSettings;
+import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
+import dev.paastis.app.Rules;
+import dev.paastis.config.HooksConfig;
+import dev.paastis.events.Event;
+import dev.paastis.events.EventType;
+import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.provider.Providers;
+import dev.paastis.registry.memory.InMemoryRegistry;
+import dev.paastis.testing.FakeProvider;
+import dev.paastis.testing.MutableClock;
+import dev.paastis.testing.TestUpstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle on its own: a stateful fake provider and a real upstream, no proxy. */
+class AppLifecycleTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final MutableClock clock = new MutableClock();
+  private final InMemoryRegistry registry = new InMemoryRegistry();
+  private final InMemoryEventStore events = new InMemoryEventStore(100);
+  private FakeProvider provider;
+  private TestUpstream upstream;
+  private AppLifecycle lifecycle;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    upstream = TestUpstream.start(vertx);
+    provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
+    provider.withStoppedApp("shop", upstream.uri());
+    setUpWith(provider);
+  }
+
+  @AfterEach
+  void tearDown() {
+    vertx.close().await();
+  }
+
+  private AppSettings shop() {
+    return new Rules(List.of(), Duration.ofMinutes(15)).resolve("shop");
+  }
+
+  private List<EventType> eventTypes() {
+    return events.recent(100).await().stream().map(Event::type).toList();
+  }
+
+  @Test
+  void concurrent_wakes_share_one_start() {
+    List<Future<Lease>> leases = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      leases.add(lifecycle.wakeAndLease(shop()));
+    }
+
+    Future.all(leases).await();
+
+    assertThat(provider.starts).hasValue(1);
+    assertThat(lifecycle.inFlight("shop")).isEqualTo(50);
+    leases.forEach(lease -> lease.result().release());
+    assertThat(lifecycle.inFlight("shop")).isZero();
+  }
+
+  @Test
+  void a_woken_app_is_registered_and_then_leased_without_provider_calls() {
+    lifecycle.wakeAndLease(shop()).await().release();
+    int statusCalls = provider.statusCalls.get();
+
+    assertThat(lifecycle.tryLease("shop")).isPresent().get().satisfies(Lease::release);
+
+    assertThat(provider.statusCalls.get()).isEqualTo(statusCalls);
+    assertThat(registry.get("shop").await()).isPresent();
+    assertThat(eventTypes()).contains(EventType.APP_STARTED, EventType.APP_REGISTERED);
+  }
+
+  @Test
+  void a_leased_app_is_not_stopped_and_a_released_one_is() {
+    Lease lease = lifecycle.wakeAndLease(shop()).await();
+
+    assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isFalse();
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
+
+    lease.release();
+    assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isTrue();
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
+    assertThat(lifecycle.tryLease("shop")).isEmpty();
+  }
+
+  @Test
+  void the_formation_saved_at_stop_is_restored_at_the_next_start() {
+    provider.withApp(
+        "shop", upstream.uri(), AppState.RUNNING, Formation.of(Map.of("web", 3, "worker", 2)));
+    lifecycle.wakeAndLease(shop()).await().release();
+
+    lifecycle.stop("shop", StopReason.IDLE).await();
+    lifecycle.wakeAndLease(shop()).await().release();
+
+    assertThat(provider.startedWith).containsExactly(Formation.of(Map.of("web", 3, "worker", 2)));
+    Event stopped =
+        events.recent(100).await().stream()
+            .filter(e -> e.type() == EventType.APP_STOPPED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(stopped.details()).containsEntry("reason", "idle");
+  }
+
+  @Test
+  void an_unknown_app_fails_with_app_not_found_and_records_nothing() {
+    AppSettings ghost = new Rules(List.of(), Duration.ofMinutes(15)).resolve("ghost");
+
+    assertThatThrownBy(() -> lifecycle.wakeAndLease(ghost).await())
+        .isInstanceOf(AppNotFoundException.class)
+        .hasMessageContaining("ghost");
+    assertThat(eventTypes()).isEmpty();
+  }
+
+  @Test
+  void a_start_timeout_records_the_failure_and_the_next_wake_starts_again() {
+    provider = new FakeProvider(vertx, "fake", Duration.ofMillis(500));
+    provider.setNeverReady(true);
+    provider.withStoppedApp("shop", upstream.uri());
+    setUpWith(provider);
+
+    assertThatThrownBy(() -> lifecycle.wakeAndLease(shop()).await())
+        .isInstanceOf(WakeTimeoutException.class);
+    assertThat(eventTypes()).contains(EventType.APP_START_FAILED);
+
+    provider.setNeverReady(false);
+    provider.withStoppedApp("shop", upstream.uri());
+    lifecycle.wakeAndLease(shop()).await().release();
+    assertThat(provider.starts).hasValue(2);
+  }
+
+  private void setUpWith(FakeProvider replacement) {
+    Providers providers = new Providers(List.of(replacement));
+    lifecycle =
+        new AppLifecycle(
+            providers,
+            new AppCatalog(providers, clock),
+            registry,
+            new EventRecorder(events, clock),
+            new HookRunner(vertx, HooksConfig.none()),
+            new ReadinessProbe(
+                vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),
+            new Rules(List.of(), Duration.ofMinutes(15)),
+            new IgnoredApps(List.of()),
+            clock);
+  }
+}
