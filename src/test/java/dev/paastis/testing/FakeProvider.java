@@ -4,6 +4,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.provider.Provider;
+import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,6 +34,7 @@ public final class FakeProvider implements Provider {
   public final List<Formation> startedWith = new CopyOnWriteArrayList<>();
   private volatile Duration startDelay = Duration.ofMillis(200);
   private volatile boolean neverReady;
+  private volatile boolean broken;
 
   public FakeProvider(Vertx vertx, String name, Duration operationTimeout) {
     this.vertx = vertx;
@@ -76,6 +78,11 @@ public final class FakeProvider implements Provider {
     this.neverReady = neverReady;
   }
 
+  /** While set, every operation fails as an unreachable provider does. */
+  public void setBroken(boolean broken) {
+    this.broken = broken;
+  }
+
   public void remove(String key) {
     apps.remove(key);
   }
@@ -115,6 +122,9 @@ public final class FakeProvider implements Provider {
 
   @Override
   public Future<Void> start(String key, Formation formation) {
+    if (broken) {
+      return Future.failedFuture(new ProviderException(name, "fake provider is unreachable"));
+    }
     FakeApp app = apps.get(key);
     if (app == null) {
       return Future.failedFuture(new UnknownAppException(name, key));
