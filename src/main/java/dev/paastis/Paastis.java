@@ -12,8 +12,10 @@ import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.ReadinessProbe;
 import dev.paastis.lifecycle.UpstreamCheck;
+import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderFactory;
 import dev.paastis.provider.Providers;
+import dev.paastis.provider.StartupCheck;
 import dev.paastis.proxy.ProxyServer;
 import dev.paastis.registry.Registry;
 import dev.paastis.registry.memory.InMemoryRegistry;
@@ -25,6 +27,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,10 +135,14 @@ public final class Paastis {
     return new InMemoryEventStore(config.events().memoryCapacity());
   }
 
-  /** Listens on the configured host and port, runs a first tick, then follows the cron. */
+  /**
+   * Checks the providers' credentials, listens on the configured host and port, runs a first tick,
+   * then follows the cron. Fails with a {@link ConfigException} when a provider rejects its
+   * credentials.
+   */
   public Future<Integer> start() {
-    return proxy
-        .listen(config.server().host(), config.server().port())
+    return verifyProviders()
+        .compose(verified -> proxy.listen(config.server().host(), config.server().port()))
         .onSuccess(
             port -> {
               LOG.info(
@@ -144,8 +151,28 @@ public final class Paastis {
                   port,
                   providers.names(),
                   vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
-              tick.run().onComplete(done -> scheduler.start());
-            });
+            })
+        // the first tick (discovery) is part of starting: once start() completes, Paastis knows
+        // the providers' apps and the cron takes over
+        .compose(port -> tick.run().andThen(done -> scheduler.start()).map(port));
+  }
+
+  private Future<Void> verifyProviders() {
+    List<Future<Void>> checks =
+        providers.all().stream()
+            .filter(StartupCheck.class::isInstance)
+            .map(provider -> ((StartupCheck) provider).verify().recover(this::onlyRejections))
+            .toList();
+    return Future.all(checks).mapEmpty();
+  }
+
+  /** A rejected credential stops Paastis; an unreachable provider is retried at each tick. */
+  private Future<Void> onlyRejections(Throwable failure) {
+    if (failure instanceof CredentialsRejectedException) {
+      return Future.failedFuture(new ConfigException(failure.getMessage()));
+    }
+    LOG.warn("could not check a provider's credentials at startup: {}", failure.getMessage());
+    return Future.succeededFuture();
   }
 
   /** Stops ticking, stops the local children, closes the server. Idempotent. */

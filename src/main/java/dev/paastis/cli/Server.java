@@ -7,6 +7,7 @@ import dev.paastis.config.PaastisConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -44,7 +45,13 @@ final class Server {
                   stopped.countDown();
                 },
                 "paastis-shutdown"));
-    int port = paastis.start().toCompletionStage().toCompletableFuture().join();
+    int port;
+    try {
+      port = paastis.start().toCompletionStage().toCompletableFuture().join();
+    } catch (CompletionException e) {
+      // a rejected credential is a user mistake: let Main print it and exit with code 2
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     started.accept(port);
     stopped.await();
     return 0;

@@ -51,6 +51,9 @@ public final class ConfigPrinter {
     lines.add("PROVIDERS_ENABLED", String.join(",", providers.enabled()));
     lines.add("PROVIDER_REGION", String.join(",", providers.regions()));
     lines.add("PROVIDER_LOCAL_OPERATION_TIMEOUT", providers.local().operationTimeout());
+    lines.add("PROVIDER_HEROKU_API_TOKEN", redacted(providers.heroku().apiToken()));
+    lines.add("PROVIDER_HEROKU_API_URL", providers.heroku().apiUrl().toString());
+    lines.add("PROVIDER_HEROKU_OPERATION_TIMEOUT", providers.heroku().operationTimeout());
   }
 
   private static void hooks(Lines lines, HooksConfig hooks) {

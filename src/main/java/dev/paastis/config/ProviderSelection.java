@@ -29,8 +29,18 @@ final class ProviderSelection {
         new LocalProviderConfig(
             variables.positiveDuration("PROVIDER_LOCAL_OPERATION_TIMEOUT", "30s", SECONDS),
             localApps);
-    return new ProvidersConfig(
-        enabled(variables, !localApps.isEmpty()), variables.list("PROVIDER_REGION"), local);
+    List<String> enabled = enabled(variables, !localApps.isEmpty());
+    HerokuConfig heroku =
+        new HerokuConfig(
+            variables.secret("PROVIDER_HEROKU_API_TOKEN"),
+            variables.url("PROVIDER_HEROKU_API_URL", "https://api.heroku.com"),
+            variables.positiveDuration("PROVIDER_HEROKU_OPERATION_TIMEOUT", "30s", SECONDS));
+    if (enabled.contains("heroku") && heroku.apiToken().isEmpty()) {
+      throw new ConfigException(
+          "PROVIDER_HEROKU_API_TOKEN is not set: required when PROVIDER_NAME=heroku"
+              + " (create one with `heroku authorizations:create`)");
+    }
+    return new ProvidersConfig(enabled, variables.list("PROVIDER_REGION"), local, heroku);
   }
 
   private static List<String> enabled(Variables variables, boolean hasLocalApps) {

@@ -10,9 +10,10 @@ import java.util.List;
  *     local apps are declared); never empty
  * @param regions PROVIDER_REGION split on commas, empty for all regions
  * @param local the local provider's apps
+ * @param heroku the Heroku provider's settings
  */
 public record ProvidersConfig(
-    List<String> enabled, List<String> regions, LocalProviderConfig local) {
+    List<String> enabled, List<String> regions, LocalProviderConfig local, HerokuConfig heroku) {
 
   public ProvidersConfig {
     enabled = List.copyOf(enabled);

@@ -1,5 +1,7 @@
 package dev.paastis.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -76,6 +78,21 @@ final class Variables {
 
   Duration positiveDuration(String name, String fallback, ChronoUnit bareUnit) {
     return Durations.parsePositive(name, get(name, fallback), bareUnit);
+  }
+
+  /** An absolute http(s) URL; a trailing slash is dropped so that paths can be appended. */
+  URI url(String name, String fallback) {
+    String value = get(name, fallback);
+    try {
+      URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException notAUri) {
+      // reported below with the other unusable values
+    }
+    throw invalid(name, value, "an http:// or https:// URL such as " + fallback);
   }
 
   /** A comma list, trimmed, without empty entries. */

@@ -14,9 +14,10 @@ import java.time.Duration;
  *
  * <p>Two loops run side by side. The provider's status is polled fast at first (every 100 ms) and
  * backs off to every 2 s, since it may cost a rate-limited API call. The upstream, which costs
- * nothing but a connection attempt, is probed every 25 ms for the first seconds: the moment it
- * answers, the provider is asked at once. So the request is served within a few tens of
- * milliseconds of the app being up, without hammering the provider's API.
+ * nothing but a connection attempt, is probed every 25 ms for the first seconds when it is on this
+ * machine (every 250 ms when it is a remote PaaS router): the moment it answers, the provider is
+ * asked at once. So the request is served within a few tens of milliseconds of the app being up,
+ * without hammering the provider's API.
  */
 public final class ReadinessProbe {
 
@@ -113,7 +114,8 @@ public final class ReadinessProbe {
                   return;
                 }
                 boolean early = System.nanoTime() - startedNanos < FAST_PROBE_PERIOD.toNanos();
-                later(early ? FAST_PROBE_DELAY : SLOW_PROBE_DELAY, () -> probeUpstream(upstream));
+                boolean fast = early && isLoopback(upstream);
+                later(fast ? FAST_PROBE_DELAY : SLOW_PROBE_DELAY, () -> probeUpstream(upstream));
               });
     }
 
@@ -147,6 +149,13 @@ public final class ReadinessProbe {
     boolean done() {
       return ready.future().isComplete();
     }
+  }
+
+  /** Remote upstreams (a PaaS router) are probed at the slow pace only, out of courtesy. */
+  private static boolean isLoopback(URI upstream) {
+    String host = upstream.getHost();
+    return host != null
+        && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
   }
 
   private static Duration min(Duration a, Duration b) {

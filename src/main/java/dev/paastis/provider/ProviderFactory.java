@@ -2,8 +2,10 @@ package dev.paastis.provider;
 
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
+import dev.paastis.provider.heroku.HerokuProvider;
 import dev.paastis.provider.local.LocalProvider;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.List;
 
 /** The one place that maps a provider name to its implementation. */
@@ -13,7 +15,7 @@ public final class ProviderFactory {
   public static final List<String> KNOWN = List.of("heroku", "scalingo", "clever-cloud", "local");
 
   /** The providers this version implements. */
-  public static final List<String> AVAILABLE = List.of("local");
+  public static final List<String> AVAILABLE = List.of("heroku", "local");
 
   private ProviderFactory() {}
 
@@ -45,6 +47,13 @@ public final class ProviderFactory {
   private static Provider create(Vertx vertx, PaastisConfig config, String name) {
     return switch (name) {
       case "local" -> new LocalProvider(vertx, config.providers().local());
+      case "heroku" ->
+          new HerokuProvider(
+              vertx,
+              config.providers().heroku(),
+              config.providers().regions(),
+              config.scheduler().reconcileInterval(),
+              Clock.systemUTC());
       default -> throw new ConfigException("unknown provider: " + name);
     };
   }

@@ -36,7 +36,7 @@ final class ConfigDir {
 
   /** A provider is set so that loading does not fail for want of one. */
   ConfigDir withProvider() {
-    return env("PROVIDER_NAME", "heroku");
+    return env("PROVIDER_NAME", "heroku").env("PROVIDER_HEROKU_API_TOKEN", "test-token");
   }
 
   PaastisConfig load() {

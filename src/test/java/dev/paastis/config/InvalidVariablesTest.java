@@ -91,6 +91,25 @@ class InvalidVariablesTest {
   }
 
   @Test
+  void heroku_needs_its_token() {
+    ConfigDir dir = new ConfigDir(path).env("PROVIDER_NAME", "heroku");
+
+    assertThat(dir.error())
+        .startsWith("PROVIDER_HEROKU_API_TOKEN is not set: required when PROVIDER_NAME=heroku");
+  }
+
+  @Test
+  void the_heroku_api_url_must_be_an_http_url() {
+    ConfigDir dir =
+        new ConfigDir(path).withProvider().env("PROVIDER_HEROKU_API_URL", "api.heroku.com");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "PROVIDER_HEROKU_API_URL=api.heroku.com is not valid: expected an http:// or https://"
+                + " URL such as https://api.heroku.com");
+  }
+
+  @Test
   void postgres_events_need_a_database_url() {
     ConfigDir dir = new ConfigDir(path).withProvider().env("EVENTS_STORE_TYPE", "postgres");
 

@@ -32,7 +32,7 @@ class ProviderSelectionTest {
         "PROVIDER_CLEVER_OAUTH_CONSUMER_KEY=k PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET=s"
             + " PROVIDER_CLEVER_TOKEN=t PROVIDER_CLEVER_SECRET=u | no | clever-cloud",
         "PROVIDER_SCALINGO_API_TOKEN=s | yes | scalingo local",
-        "PROVIDER_NAME=heroku | yes | heroku local",
+        "PROVIDER_NAME=heroku PROVIDER_HEROKU_API_TOKEN=h | yes | heroku local",
         "PROVIDER_NAME=local | yes | local",
         "nothing | yes | local",
       })

@@ -2,6 +2,8 @@ package dev.paastis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paastis.provider.heroku.FakeHerokuApi;
+import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -68,9 +70,30 @@ class ConfigErrorsIT {
   void a_provider_not_available_yet_is_refused_clearly() throws Exception {
     var result =
         PaastisProcess.run(
-            dir, Map.of("PROVIDER_NAME", "heroku", "PROVIDER_HEROKU_API_TOKEN", "x"), "serve");
+            dir, Map.of("PROVIDER_NAME", "scalingo", "PROVIDER_SCALINGO_API_TOKEN", "x"), "serve");
 
-    assertOneLineError(result, "PROVIDER_NAME=heroku");
+    assertOneLineError(result, "PROVIDER_NAME=scalingo");
+  }
+
+  @Test
+  void a_heroku_token_heroku_rejects_stops_paastis_at_startup() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (FakeHerokuApi heroku = FakeHerokuApi.start(vertx, "the-right-token")) {
+      var result =
+          PaastisProcess.run(
+              dir,
+              Map.of(
+                  "PROVIDER_NAME", "heroku",
+                  "PROVIDER_HEROKU_API_TOKEN", "a-wrong-token",
+                  "PROVIDER_HEROKU_API_URL", heroku.baseUrl().toString(),
+                  "PORT", "0"),
+              "serve");
+
+      assertOneLineError(result, "PROVIDER_HEROKU_API_TOKEN was rejected by Heroku (401)");
+      assertThat(result.output()).doesNotContain("a-wrong-token");
+    } finally {
+      vertx.close().await();
+    }
   }
 
   @Test

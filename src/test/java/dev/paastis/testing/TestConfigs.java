@@ -3,6 +3,7 @@ package dev.paastis.testing;
 import dev.paastis.app.Rule;
 import dev.paastis.config.CronSchedule;
 import dev.paastis.config.EventsConfig;
+import dev.paastis.config.HerokuConfig;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.LocalProviderConfig;
@@ -15,6 +16,7 @@ import dev.paastis.config.RoutingConfig;
 import dev.paastis.config.SchedulerConfig;
 import dev.paastis.config.ServerConfig;
 import dev.paastis.config.WakeStrategy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,11 @@ public final class TestConfigs {
         new SchedulerConfig(CronSchedule.parse(cron), maxIdleTime, Duration.ofMinutes(10)),
         new RegistryConfig("in-memory", ignoredApps, Optional.empty()),
         new ProvidersConfig(
-            providers, List.of(), new LocalProviderConfig(localOperationTimeout, localApps)),
+            providers,
+            List.of(),
+            new LocalProviderConfig(localOperationTimeout, localApps),
+            new HerokuConfig(
+                Optional.empty(), URI.create("https://api.heroku.com"), Duration.ofSeconds(30))),
         hooks,
         new RoutingConfig(false, Optional.empty(), wakeStrategy),
         new EventsConfig("in-memory", Optional.empty(), 1000),

@@ -1,0 +1,290 @@
+package dev.paastis.provider.heroku;
+
+import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.config.HerokuConfig;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.StartupCheck;
+import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.RetryPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Heroku apps through the Platform API. App key = app name; upstream = its {@code web_url} as
+ * returned; state from formation and dynos ({@link HerokuStates}).
+ *
+ * <p>API budget: a listing costs one call per page. The state of an app is learned (formation +
+ * dynos) when it is first listed, when Paastis asks for it, and again at most every
+ * RECONCILE_INTERVAL, a few apps per listing, so that a large account stays well within Heroku's
+ * rate limit. Stop and start are one batch PATCH each.
+ */
+public final class HerokuProvider implements Provider, StartupCheck {
+
+  static final String NAME = "heroku";
+
+  /** How many known apps a listing may re-read, oldest first, once their reconcile is due. */
+  static final int REFRESH_PER_LISTING = 4;
+
+  /** Below this many rate-limit tokens left, listings stop re-reading known apps. */
+  static final int LOW_REMAINING = 200;
+
+  /** A state read this recently is reused instead of asking again (readiness polls fast). */
+  static final Duration FRESH = Duration.ofSeconds(1);
+
+  private final HerokuApi api;
+  private final HttpClient client;
+  private final Duration operationTimeout;
+  private final Set<String> regions;
+  private final Duration reconcileInterval;
+  private final Clock clock;
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+  private final Map<String, JsonObject> listed = new ConcurrentHashMap<>();
+
+  /**
+   * What was last learned of an app, and when: {@code learnedAt} on the injected clock (reconcile
+   * deadlines), {@code learnedNanos} on the monotonic one (the short-lived reuse of a reading).
+   */
+  private record Known(ProviderApp app, Instant learnedAt, long learnedNanos) {}
+
+  public HerokuProvider(
+      Vertx vertx,
+      HerokuConfig config,
+      List<String> regions,
+      Duration reconcileInterval,
+      Clock clock) {
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+    String token =
+        config
+            .apiToken()
+            .orElseThrow(() -> new IllegalArgumentException("PROVIDER_HEROKU_API_TOKEN is not set"))
+            .value();
+    this.api =
+        new HerokuApi(
+            new HttpApi(vertx, client, NAME, RetryPolicy.standard()), config.apiUrl(), token);
+    this.operationTimeout = config.operationTimeout();
+    this.regions = Set.copyOf(regions);
+    this.reconcileInterval = reconcileInterval;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Duration operationTimeout() {
+    return operationTimeout;
+  }
+
+  @Override
+  public Future<Void> verify() {
+    return api.verifyToken();
+  }
+
+  @Override
+  public Future<List<ProviderApp>> list() {
+    return api.apps()
+        .compose(
+            apps -> {
+              Map<String, JsonObject> inRegions = new LinkedHashMap<>();
+              apps.stream()
+                  .filter(this::inRegions)
+                  .forEach(app -> inRegions.put(app.getString("name"), app));
+              listed.keySet().retainAll(inRegions.keySet());
+              listed.putAll(inRegions);
+              known.keySet().retainAll(inRegions.keySet());
+              return Future.join(toLearn(inRegions.keySet()).stream().map(this::learn).toList())
+                  .transform(ignored -> Future.succeededFuture(describeAll(inRegions)));
+            });
+  }
+
+  /**
+   * Apps never learned, plus the few whose reconcile is the most overdue, unless the account is low
+   * on rate-limit tokens: then reconciles wait, so that wakes still get their calls.
+   */
+  private List<String> toLearn(Set<String> names) {
+    List<String> unknown = names.stream().filter(name -> !known.containsKey(name)).toList();
+    Integer remaining = api.remaining();
+    if (remaining != null && remaining < LOW_REMAINING) {
+      return unknown;
+    }
+    Instant due = clock.instant().minus(reconcileInterval);
+    List<String> overdue =
+        known.entrySet().stream()
+            .filter(entry -> entry.getValue().learnedAt().isBefore(due))
+            .sorted(Comparator.comparing(entry -> entry.getValue().learnedAt()))
+            .limit(REFRESH_PER_LISTING)
+            .map(Map.Entry::getKey)
+            .toList();
+    List<String> all = new ArrayList<>(unknown);
+    all.addAll(overdue);
+    return all;
+  }
+
+  private List<ProviderApp> describeAll(Map<String, JsonObject> apps) {
+    return apps.values().stream()
+        .map(
+            app -> {
+              Known learned = known.get(app.getString("name"));
+              return learned != null
+                  ? learned.app()
+                  : describe(app, AppState.UNKNOWN, Formation.EMPTY);
+            })
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public Future<ProviderApp> status(String key) {
+    Known learned = known.get(key);
+    if (learned != null && System.nanoTime() - learned.learnedNanos() < FRESH.toNanos()) {
+      return Future.succeededFuture(learned.app());
+    }
+    return learn(key);
+  }
+
+  private Future<ProviderApp> learn(String name) {
+    JsonObject app = listed.get(name);
+    Future<JsonObject> appJson = app != null ? Future.succeededFuture(app) : api.app(name);
+    return appJson.compose(
+        json ->
+            api.formation(name)
+                .compose(
+                    formationJson -> {
+                      Formation formation = HerokuStates.formation(formationJson);
+                      if (formation.total() == 0) {
+                        return Future.succeededFuture(
+                            remember(describe(json, AppState.STOPPED, formation)));
+                      }
+                      return api.dynos(name)
+                          .map(
+                              dynos ->
+                                  remember(
+                                      describe(
+                                          json, HerokuStates.state(formation, dynos), formation)));
+                    }));
+  }
+
+  private ProviderApp remember(ProviderApp app) {
+    known.put(app.key(), new Known(app, clock.instant(), System.nanoTime()));
+    return app;
+  }
+
+  @Override
+  public Future<Void> start(String key, Formation wanted) {
+    return processTypes(key)
+        .compose(
+            types -> {
+              if (types.isEmpty()) {
+                return Future.failedFuture(
+                    new ProviderException(
+                        NAME,
+                        "app "
+                            + key
+                            + " has no process types on Heroku: deploy it (with a Procfile)"
+                            + " before Paastis can start it"));
+              }
+              known.remove(key);
+              return api.scale(key, quantitiesToStart(types, wanted)).mapEmpty();
+            });
+  }
+
+  /** The saved quantities of the types the app has; one web (or its first type) if none. */
+  private static Map<String, Integer> quantitiesToStart(List<String> types, Formation wanted) {
+    Map<String, Integer> quantities = new LinkedHashMap<>();
+    types.forEach(type -> quantities.put(type, wanted.quantities().getOrDefault(type, 0)));
+    if (quantities.values().stream().allMatch(quantity -> quantity == 0)) {
+      quantities.put(types.contains("web") ? "web" : types.get(0), 1);
+    }
+    return quantities;
+  }
+
+  @Override
+  public Future<Void> stop(String key) {
+    return processTypes(key)
+        .compose(
+            types -> {
+              Known learned = known.get(key);
+              if (types.isEmpty()
+                  || (learned != null
+                      && learned.app().formation().total() == 0
+                      && isFresh(learned))) {
+                return Future.succeededFuture();
+              }
+              Map<String, Integer> zero = new LinkedHashMap<>();
+              types.forEach(type -> zero.put(type, 0));
+              return api.scale(key, zero)
+                  .onSuccess(
+                      formation ->
+                          Optional.ofNullable(listed.get(key))
+                              .ifPresent(
+                                  json ->
+                                      remember(
+                                          describe(
+                                              json,
+                                              AppState.STOPPED,
+                                              HerokuStates.formation(formation)))))
+                  .mapEmpty();
+            });
+  }
+
+  /** The process types of the app, from what was just learned when possible. */
+  private Future<List<String>> processTypes(String key) {
+    Known learned = known.get(key);
+    if (learned != null && isFresh(learned) && !learned.app().formation().isEmpty()) {
+      return Future.succeededFuture(List.copyOf(learned.app().formation().quantities().keySet()));
+    }
+    return api.formation(key)
+        .map(formation -> List.copyOf(HerokuStates.formation(formation).quantities().keySet()));
+  }
+
+  private boolean isFresh(Known learned) {
+    return learned.learnedAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
+  }
+
+  private boolean inRegions(JsonObject app) {
+    if (regions.isEmpty()) {
+      return true;
+    }
+    JsonObject region = app.getJsonObject("region");
+    return region != null && regions.contains(region.getString("name"));
+  }
+
+  private static ProviderApp describe(JsonObject app, AppState state, Formation formation) {
+    String name = app.getString("name");
+    String webUrl = app.getString("web_url");
+    JsonObject region = app.getJsonObject("region");
+    return new ProviderApp(
+        name,
+        name,
+        NAME,
+        state,
+        Optional.ofNullable(webUrl).map(URI::create),
+        Optional.ofNullable(region).map(r -> r.getString("name")),
+        formation);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return client.close();
+  }
+}

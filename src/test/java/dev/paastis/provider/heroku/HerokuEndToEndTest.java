@@ -1,0 +1,135 @@
+package dev.paastis.provider.heroku;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paastis.Paastis;
+import dev.paastis.provider.Providers;
+import dev.paastis.testing.MutableClock;
+import dev.paastis.testing.TestConfigs;
+import dev.paastis.testing.TestHttp;
+import dev.paastis.testing.TestUpstream;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real Paastis with the Heroku provider against the fake API and real upstream servers. */
+class HerokuEndToEndTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final MutableClock clock = new MutableClock();
+  private HttpClient client;
+  private FakeHerokuApi heroku;
+  private TestUpstream upstream;
+  private Paastis paastis;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    client = vertx.createHttpClient();
+    heroku = FakeHerokuApi.start(vertx, HerokuProviderContractTest.TOKEN);
+    upstream = TestUpstream.start(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (paastis != null) {
+      paastis.stop().await();
+    }
+    heroku.close();
+    vertx.close().await();
+  }
+
+  private void startPaastis() {
+    TestConfigs configs = new TestConfigs();
+    configs.providers = List.of("heroku");
+    configs.maxIdleTime = Duration.ofMinutes(5);
+    HerokuProvider provider =
+        HerokuProviderContractTest.newHerokuProvider(vertx, heroku, List.of(), clock);
+    paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
+    paastis.start().await();
+  }
+
+  private String webUrl() {
+    return upstream.uri() + "/";
+  }
+
+  @Test
+  void a_request_wakes_a_sleeping_heroku_app_and_is_served() throws Exception {
+    heroku.addApp("sleepy", "eu", webUrl(), Map.of("web", 0));
+    startPaastis();
+
+    TestHttp.Response response = TestHttp.get(client, paastis.port(), "sleepy.proxy.test", "/hi");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().getString("path")).isEqualTo("/hi");
+    assertThat(heroku.formationOf("sleepy")).containsEntry("web", 1);
+  }
+
+  @Test
+  void an_idle_app_with_2_web_and_1_worker_is_stopped_then_restored_exactly() throws Exception {
+    heroku.addApp("shop", "eu", webUrl(), Map.of("web", 2, "worker", 1));
+    startPaastis();
+
+    clock.advance(Duration.ofMinutes(6));
+    paastis.tick().await();
+    assertThat(heroku.formationOf("shop")).containsEntry("web", 0).containsEntry("worker", 0);
+
+    assertThat(TestHttp.get(client, paastis.port(), "shop.proxy.test", "/").status())
+        .isEqualTo(200);
+    assertThat(heroku.formationOf("shop")).containsEntry("web", 2).containsEntry("worker", 1);
+  }
+
+  @Test
+  void an_app_without_web_url_is_answered_with_a_502_naming_it() throws Exception {
+    heroku.addApp("worker-box", "eu", null, Map.of("worker", 1));
+    startPaastis();
+
+    TestHttp.Response response = TestHttp.get(client, paastis.port(), "worker-box.test", "/");
+
+    assertThat(response.status()).isEqualTo(502);
+    assertThat(response.json().getString("detail")).contains("worker-box");
+  }
+
+  @Test
+  void requests_to_a_running_app_make_no_api_call() throws Exception {
+    heroku.addApp("hot", "eu", webUrl(), Map.of("web", 1));
+    startPaastis();
+    TestHttp.get(client, paastis.port(), "hot.proxy.test", "/");
+    int calls = heroku.callCount();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(TestHttp.get(client, paastis.port(), "hot.proxy.test", "/").status())
+          .isEqualTo(200);
+    }
+
+    assertThat(heroku.callCount()).isEqualTo(calls);
+  }
+
+  @Test
+  void a_rejected_token_stops_paastis_at_startup_naming_the_variable() {
+    heroku.rejectToken(true);
+
+    assertThatThrownBy(this::startPaastis)
+        .hasMessageContaining("PROVIDER_HEROKU_API_TOKEN was rejected by Heroku (401)");
+  }
+
+  @Test
+  void paastis_with_200_idle_apps_stays_under_1000_calls_an_hour() {
+    for (int i = 0; i < 200; i++) {
+      heroku.addApp(String.format("idle-%03d", i), "eu", webUrl(), Map.of("web", 0));
+    }
+    startPaastis();
+
+    for (int minute = 0; minute < 60; minute++) {
+      clock.advance(Duration.ofMinutes(1));
+      paastis.tick().await();
+    }
+
+    assertThat(heroku.callCount()).isLessThan(1000);
+  }
+}
