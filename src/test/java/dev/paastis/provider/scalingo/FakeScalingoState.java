@@ -43,6 +43,7 @@ final class FakeScalingoState {
 
   static final class App {
     final String id = objectId();
+    final String deploymentId = objectId();
     final String name;
     final String region;
     final String url;

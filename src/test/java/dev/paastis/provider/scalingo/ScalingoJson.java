@@ -48,7 +48,7 @@ final class ScalingoJson {
         .put("updated_at", time(app.updatedAt))
         .put("last_deployed_at", app.deployed() ? time(app.createdAt) : null)
         .put("last_deployed_by", app.deployed() ? OWNER.getString("username") : null)
-        .put("last_deployment_id", app.deployed() ? FakeScalingoState.objectId() : null)
+        .put("last_deployment_id", app.deployed() ? app.deploymentId : null)
         .put("owner", OWNER.copy())
         .put("force_https", false)
         .put("sticky_session", false)
