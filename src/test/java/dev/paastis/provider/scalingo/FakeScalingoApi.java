@@ -152,7 +152,10 @@ public final class FakeScalingoApi implements AutoCloseable {
     state.crash(region, app);
   }
 
-  /** The app's next operation ends {@code error} with this message, and the app {@code crashed}. */
+  /**
+   * The app's next operation ends {@code error} with this message, and the app {@code crashed}. A
+   * scale of a never-deployed app starts no operation, so the failure stays armed.
+   */
   public void failNextOperation(String region, String app, String error) {
     state.failNextOperation(region, app, error);
   }
