@@ -1,5 +1,7 @@
 package dev.paastis.app;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +37,23 @@ public record Formation(Map<String, Integer> quantities) {
 
   public boolean isEmpty() {
     return quantities.isEmpty();
+  }
+
+  /**
+   * What to restore on an app that has the process {@code types} (in the provider's order): this
+   * formation's quantity for each type (types it does not have are dropped); when that runs
+   * nothing, one {@code web} process, or one of the first type when there is no web.
+   */
+  public Map<String, Integer> restoreOnto(List<String> types) {
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException("an app with no process types cannot be started");
+    }
+    Map<String, Integer> restored = new LinkedHashMap<>();
+    types.forEach(type -> restored.put(type, quantities.getOrDefault(type, 0)));
+    if (restored.values().stream().allMatch(quantity -> quantity == 0)) {
+      restored.put(types.contains("web") ? "web" : types.get(0), 1);
+    }
+    return restored;
   }
 
   /** The formation to restore: this one when it runs something, else one web process. */

@@ -54,6 +54,10 @@ public final class ConfigPrinter {
     lines.add("PROVIDER_HEROKU_API_TOKEN", redacted(providers.heroku().apiToken()));
     lines.add("PROVIDER_HEROKU_API_URL", providers.heroku().apiUrl().toString());
     lines.add("PROVIDER_HEROKU_OPERATION_TIMEOUT", providers.heroku().operationTimeout());
+    lines.add("PROVIDER_SCALINGO_API_TOKEN", redacted(providers.scalingo().apiToken()));
+    lines.add("PROVIDER_SCALINGO_API_URL", providers.scalingo().apiUrlTemplate());
+    lines.add("PROVIDER_SCALINGO_AUTH_URL", providers.scalingo().authUrl().toString());
+    lines.add("PROVIDER_SCALINGO_OPERATION_TIMEOUT", providers.scalingo().operationTimeout());
   }
 
   private static void hooks(Lines lines, HooksConfig hooks) {

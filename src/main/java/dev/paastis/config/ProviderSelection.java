@@ -40,7 +40,41 @@ final class ProviderSelection {
           "PROVIDER_HEROKU_API_TOKEN is not set: required when PROVIDER_NAME=heroku"
               + " (create one with `heroku authorizations:create`)");
     }
-    return new ProvidersConfig(enabled, variables.list("PROVIDER_REGION"), local, heroku);
+    return new ProvidersConfig(
+        enabled, variables.list("PROVIDER_REGION"), local, heroku, scalingo(variables, enabled));
+  }
+
+  private static ScalingoConfig scalingo(Variables variables, List<String> enabled) {
+    List<String> regions = variables.list("PROVIDER_REGION");
+    if (regions.isEmpty()) {
+      regions = List.of("osc-fr1");
+    }
+    String template =
+        variables.urlTemplate("PROVIDER_SCALINGO_API_URL", "https://api.{region}.scalingo.com");
+    ScalingoConfig scalingo =
+        new ScalingoConfig(
+            variables.secret("PROVIDER_SCALINGO_API_TOKEN"),
+            regions,
+            template,
+            variables.url("PROVIDER_SCALINGO_AUTH_URL", "https://auth.scalingo.com"),
+            variables.positiveDuration("PROVIDER_SCALINGO_OPERATION_TIMEOUT", "30s", SECONDS));
+    if (!enabled.contains("scalingo")) {
+      return scalingo;
+    }
+    if (scalingo.apiToken().isEmpty()) {
+      throw new ConfigException(
+          "PROVIDER_SCALINGO_API_TOKEN is not set: required when PROVIDER_NAME=scalingo"
+              + " (create one in the dashboard, User settings > API tokens)");
+    }
+    if (regions.size() > 1 && !template.contains("{region}")) {
+      throw new ConfigException(
+          "PROVIDER_SCALINGO_API_URL="
+              + template
+              + " serves one region but PROVIDER_REGION names "
+              + regions.size()
+              + ": expected a URL with {region}, or one region");
+    }
+    return scalingo;
   }
 
   private static List<String> enabled(Variables variables, boolean hasLocalApps) {

@@ -11,9 +11,14 @@ import java.util.List;
  * @param regions PROVIDER_REGION split on commas, empty for all regions
  * @param local the local provider's apps
  * @param heroku the Heroku provider's settings
+ * @param scalingo the Scalingo provider's settings
  */
 public record ProvidersConfig(
-    List<String> enabled, List<String> regions, LocalProviderConfig local, HerokuConfig heroku) {
+    List<String> enabled,
+    List<String> regions,
+    LocalProviderConfig local,
+    HerokuConfig heroku,
+    ScalingoConfig scalingo) {
 
   public ProvidersConfig {
     enabled = List.copyOf(enabled);

@@ -80,11 +80,16 @@ final class Variables {
     return Durations.parsePositive(name, get(name, fallback), bareUnit);
   }
 
-  /** An absolute http(s) URL; a trailing slash is dropped so that paths can be appended. */
+  /**
+   * An absolute http(s) URL; a trailing slash is dropped so that paths can be appended. A {@code
+   * {region}} placeholder is accepted (checked as if it were a region name).
+   */
   URI url(String name, String fallback) {
     String value = get(name, fallback);
+    String checked = value.replace("{region}", "region");
     try {
-      URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      URI uri =
+          new URI(checked.endsWith("/") ? checked.substring(0, checked.length() - 1) : checked);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
         return uri;
@@ -93,6 +98,13 @@ final class Variables {
       // reported below with the other unusable values
     }
     throw invalid(name, value, "an http:// or https:// URL such as " + fallback);
+  }
+
+  /** A URL that may hold {@code {region}}, checked, returned as written without a trailing /. */
+  String urlTemplate(String name, String fallback) {
+    url(name, fallback);
+    String value = get(name, fallback);
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
   /** A comma list, trimmed, without empty entries. */

@@ -4,6 +4,7 @@ import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.provider.heroku.HerokuProvider;
 import dev.paastis.provider.local.LocalProvider;
+import dev.paastis.provider.scalingo.ScalingoProvider;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class ProviderFactory {
   public static final List<String> KNOWN = List.of("heroku", "scalingo", "clever-cloud", "local");
 
   /** The providers this version implements. */
-  public static final List<String> AVAILABLE = List.of("heroku", "local");
+  public static final List<String> AVAILABLE = List.of("heroku", "scalingo", "local");
 
   private ProviderFactory() {}
 
@@ -54,6 +55,7 @@ public final class ProviderFactory {
               config.providers().regions(),
               config.scheduler().reconcileInterval(),
               Clock.systemUTC());
+      case "scalingo" -> new ScalingoProvider(vertx, config.providers().scalingo());
       default -> throw new ConfigException("unknown provider: " + name);
     };
   }

@@ -99,6 +99,45 @@ class InvalidVariablesTest {
   }
 
   @Test
+  void scalingo_needs_its_token() {
+    ConfigDir dir = new ConfigDir(path).env("PROVIDER_NAME", "scalingo");
+
+    assertThat(dir.error())
+        .startsWith("PROVIDER_SCALINGO_API_TOKEN is not set: required when PROVIDER_NAME=scalingo");
+  }
+
+  @Test
+  void several_scalingo_regions_need_a_region_placeholder_in_the_api_url() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .env("PROVIDER_NAME", "scalingo")
+            .env("PROVIDER_SCALINGO_API_TOKEN", "tk")
+            .env("PROVIDER_REGION", "osc-fr1,osc-secnum-fr1")
+            .env("PROVIDER_SCALINGO_API_URL", "https://proxy.example.com");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "PROVIDER_SCALINGO_API_URL=https://proxy.example.com serves one region but"
+                + " PROVIDER_REGION names 2: expected a URL with {region}, or one region");
+  }
+
+  @Test
+  void a_scalingo_api_url_with_a_region_placeholder_serves_every_region() {
+    PaastisConfig config =
+        new ConfigDir(path)
+            .env("PROVIDER_NAME", "scalingo")
+            .env("PROVIDER_SCALINGO_API_TOKEN", "tk")
+            .env("PROVIDER_REGION", "osc-fr1, osc-secnum-fr1")
+            .env("PROVIDER_SCALINGO_API_URL", "https://proxy.example.com/{region}/")
+            .load();
+
+    assertThat(config.providers().scalingo().apiUrl("osc-secnum-fr1"))
+        .hasToString("https://proxy.example.com/osc-secnum-fr1");
+    assertThat(config.providers().scalingo().regions())
+        .containsExactly("osc-fr1", "osc-secnum-fr1");
+  }
+
+  @Test
   void the_heroku_api_url_must_be_an_http_url() {
     ConfigDir dir =
         new ConfigDir(path).withProvider().env("PROVIDER_HEROKU_API_URL", "api.heroku.com");

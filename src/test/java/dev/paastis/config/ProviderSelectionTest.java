@@ -23,12 +23,12 @@ class ProviderSelectionTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "PROVIDER_NAME=scalingo | no | scalingo",
+        "PROVIDER_NAME=scalingo PROVIDER_SCALINGO_API_TOKEN=s | no | scalingo",
         "PROVIDER_NAME=Clever-Cloud | no | clever-cloud",
         "PROVIDER_HEROKU_API_TOKEN=h | no | heroku",
         "PROVIDER_SCALINGO_API_TOKEN=s | no | scalingo",
         "PROVIDER_HEROKU_API_TOKEN=h PROVIDER_SCALINGO_API_TOKEN=s | no | heroku",
-        "PROVIDER_NAME=scalingo PROVIDER_HEROKU_API_TOKEN=h | no | scalingo",
+        "PROVIDER_NAME=scalingo PROVIDER_SCALINGO_API_TOKEN=s PROVIDER_HEROKU_API_TOKEN=h | no | scalingo",
         "PROVIDER_CLEVER_OAUTH_CONSUMER_KEY=k PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET=s"
             + " PROVIDER_CLEVER_TOKEN=t PROVIDER_CLEVER_SECRET=u | no | clever-cloud",
         "PROVIDER_SCALINGO_API_TOKEN=s | yes | scalingo local",

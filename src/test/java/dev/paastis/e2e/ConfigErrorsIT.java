@@ -70,9 +70,16 @@ class ConfigErrorsIT {
   void a_provider_not_available_yet_is_refused_clearly() throws Exception {
     var result =
         PaastisProcess.run(
-            dir, Map.of("PROVIDER_NAME", "scalingo", "PROVIDER_SCALINGO_API_TOKEN", "x"), "serve");
+            dir,
+            Map.of(
+                "PROVIDER_NAME", "clever-cloud",
+                "PROVIDER_CLEVER_OAUTH_CONSUMER_KEY", "k",
+                "PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET", "s",
+                "PROVIDER_CLEVER_TOKEN", "t",
+                "PROVIDER_CLEVER_SECRET", "u"),
+            "serve");
 
-    assertOneLineError(result, "PROVIDER_NAME=scalingo");
+    assertOneLineError(result, "PROVIDER_NAME=clever-cloud");
   }
 
   @Test

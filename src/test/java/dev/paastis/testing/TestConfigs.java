@@ -13,6 +13,7 @@ import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProvidersConfig;
 import dev.paastis.config.RegistryConfig;
 import dev.paastis.config.RoutingConfig;
+import dev.paastis.config.ScalingoConfig;
 import dev.paastis.config.SchedulerConfig;
 import dev.paastis.config.ServerConfig;
 import dev.paastis.config.WakeStrategy;
@@ -45,7 +46,13 @@ public final class TestConfigs {
             List.of(),
             new LocalProviderConfig(localOperationTimeout, localApps),
             new HerokuConfig(
-                Optional.empty(), URI.create("https://api.heroku.com"), Duration.ofSeconds(30))),
+                Optional.empty(), URI.create("https://api.heroku.com"), Duration.ofSeconds(30)),
+            new ScalingoConfig(
+                Optional.empty(),
+                List.of("osc-fr1"),
+                "https://api.{region}.scalingo.com",
+                URI.create("https://auth.scalingo.com"),
+                Duration.ofSeconds(30))),
         hooks,
         new RoutingConfig(false, Optional.empty(), wakeStrategy),
         new EventsConfig("in-memory", Optional.empty(), 1000),

@@ -204,18 +204,8 @@ public final class HerokuProvider implements Provider, StartupCheck {
                             + " before Paastis can start it"));
               }
               known.remove(key);
-              return api.scale(key, quantitiesToStart(types, wanted)).mapEmpty();
+              return api.scale(key, wanted.restoreOnto(types)).mapEmpty();
             });
-  }
-
-  /** The saved quantities of the types the app has; one web (or its first type) if none. */
-  private static Map<String, Integer> quantitiesToStart(List<String> types, Formation wanted) {
-    Map<String, Integer> quantities = new LinkedHashMap<>();
-    types.forEach(type -> quantities.put(type, wanted.quantities().getOrDefault(type, 0)));
-    if (quantities.values().stream().allMatch(quantity -> quantity == 0)) {
-      quantities.put(types.contains("web") ? "web" : types.get(0), 1);
-    }
-    return quantities;
   }
 
   @Override

@@ -20,12 +20,13 @@ public record ApiResponse(int status, MultiMap headers, Buffer body) {
     return body.length() == 0 ? new JsonObject() : body.toJsonObject();
   }
 
-  /** The {@code message} of a JSON error body, or the start of the raw body. */
+  /** The {@code message} (or {@code error}) of a JSON error body, or the start of the body. */
   public String errorMessage() {
     try {
-      String message = jsonObject().getString("message");
+      JsonObject json = jsonObject();
+      Object message = json.getValue("message", json.getValue("error"));
       if (message != null) {
-        return message.replace('\n', ' ');
+        return message.toString().replace('\n', ' ');
       }
     } catch (RuntimeException notJson) {
       // plain-text error bodies are shown as they are, shortened

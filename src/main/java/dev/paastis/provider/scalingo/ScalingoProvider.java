@@ -1,0 +1,313 @@
+package dev.paastis.provider.scalingo;
+
+import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.config.ScalingoConfig;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.StartupCheck;
+import dev.paastis.provider.UnknownAppException;
+import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.RetryPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Scalingo apps of every configured region. App key = app name; upstream = its {@code url}; state
+ * from its {@code status}. Stop and start scale every container type (to 0, then back to the saved
+ * amounts) and wait for the scale operation; operations on one app are serialized, since Scalingo
+ * refuses concurrent ones.
+ */
+public final class ScalingoProvider implements Provider, StartupCheck {
+
+  static final String NAME = "scalingo";
+
+  /** Scalingo's CLI polls operations every second too; the API allows 60 requests a minute. */
+  private static final Duration OPERATION_POLL = Duration.ofSeconds(1);
+
+  /** A status read this recently is reused: readiness polls fast, the rate limit is low. */
+  private static final Duration FRESH = Duration.ofSeconds(1);
+
+  private final Vertx vertx;
+  private final HttpClient client;
+  private final ScalingoAuth auth;
+  private final List<ScalingoApi> regions = new ArrayList<>();
+  private final Duration operationTimeout;
+  private final Map<String, ScalingoApi> regionOf = new ConcurrentHashMap<>();
+  private final Map<String, Future<?>> lastOperation = new ConcurrentHashMap<>();
+  private final Map<String, Reading> lastStatus = new ConcurrentHashMap<>();
+
+  /** A status and when it was read (monotonic). */
+  private record Reading(ProviderApp app, long readNanos) {}
+
+  public ScalingoProvider(Vertx vertx, ScalingoConfig config) {
+    this.vertx = vertx;
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+    HttpApi http = new HttpApi(vertx, client, NAME, RetryPolicy.standard());
+    String token =
+        config
+            .apiToken()
+            .orElseThrow(
+                () -> new IllegalArgumentException("PROVIDER_SCALINGO_API_TOKEN is not set"))
+            .value();
+    this.auth = new ScalingoAuth(http, config.authUrl(), token, Clock.systemUTC());
+    config
+        .regions()
+        .forEach(region -> regions.add(new ScalingoApi(http, auth, config.apiUrl(region), region)));
+    this.operationTimeout = config.operationTimeout();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Duration operationTimeout() {
+    return operationTimeout;
+  }
+
+  /** Exchanging the API token proves it works. */
+  @Override
+  public Future<Void> verify() {
+    return auth.bearer().mapEmpty();
+  }
+
+  @Override
+  public Future<List<ProviderApp>> list() {
+    List<Future<List<ProviderApp>>> perRegion =
+        regions.stream()
+            .map(
+                api ->
+                    api.apps()
+                        .map(
+                            apps -> {
+                              List<ProviderApp> described = new ArrayList<>();
+                              for (Object app : apps) {
+                                JsonObject json = (JsonObject) app;
+                                regionOf.put(json.getString("name"), api);
+                                described.add(describe(json, api.region(), Formation.EMPTY));
+                              }
+                              return described;
+                            }))
+            .toList();
+    return Future.all(perRegion)
+        .map(
+            all -> {
+              List<ProviderApp> apps = new ArrayList<>();
+              perRegion.forEach(region -> apps.addAll(region.result()));
+              return apps;
+            });
+  }
+
+  @Override
+  public Future<ProviderApp> status(String key) {
+    Reading last = lastStatus.get(key);
+    if (last != null && System.nanoTime() - last.readNanos() < FRESH.toNanos()) {
+      return Future.succeededFuture(last.app());
+    }
+    return read(key).onSuccess(app -> lastStatus.put(key, new Reading(app, System.nanoTime())));
+  }
+
+  private Future<ProviderApp> read(String key) {
+    return regionFor(key)
+        .compose(
+            api ->
+                api.app(key)
+                    .compose(
+                        app -> {
+                          AppState state = state(app.getString("status"));
+                          if (state != AppState.RUNNING) {
+                            return Future.succeededFuture(
+                                describe(app, api.region(), Formation.EMPTY));
+                          }
+                          // the formation matters only for an app about to be stopped
+                          return api.containers(key)
+                              .map(
+                                  containers -> describe(app, api.region(), formation(containers)));
+                        }));
+  }
+
+  @Override
+  public Future<Void> start(String key, Formation wanted) {
+    return withFormation(
+        key,
+        (api, current) -> {
+          if (current.isEmpty()) {
+            return Future.failedFuture(
+                new ProviderException(
+                    NAME,
+                    "app "
+                        + key
+                        + " has no container types on Scalingo: deploy it before Paastis can"
+                        + " start it"));
+          }
+          List<String> types = List.copyOf(current.quantities().keySet());
+          return scaleAndWait(api, key, wanted.restoreOnto(types));
+        });
+  }
+
+  @Override
+  public Future<Void> stop(String key) {
+    return withFormation(
+        key,
+        (api, current) -> {
+          if (current.total() == 0) {
+            return Future.succeededFuture();
+          }
+          Map<String, Integer> zero = new LinkedHashMap<>();
+          current.quantities().keySet().forEach(type -> zero.put(type, 0));
+          return scaleAndWait(api, key, zero);
+        });
+  }
+
+  /** Reads the app's container formation in its region, then runs one serialized operation. */
+  private Future<Void> withFormation(
+      String key, BiFunction<ScalingoApi, Formation, Future<Void>> operation) {
+    return serialized(
+        key,
+        () ->
+            regionFor(key)
+                .compose(
+                    api ->
+                        api.containers(key)
+                            .compose(containers -> operation.apply(api, formation(containers)))));
+  }
+
+  private Future<Void> scaleAndWait(ScalingoApi api, String key, Map<String, Integer> amounts) {
+    return api.scale(key, amounts)
+        .compose(
+            location ->
+                location == null
+                    ? Future.succeededFuture()
+                    : awaitOperation(
+                        api, key, location, System.nanoTime() + operationTimeout.toNanos()));
+  }
+
+  /** Polls the operation until done (success) or error (failure naming Scalingo's message). */
+  private Future<Void> awaitOperation(ScalingoApi api, String key, String location, long deadline) {
+    return api.operation(key, location)
+        .compose(
+            operation -> {
+              String status = operation.getString("status", "");
+              if (status.equals("done")) {
+                return Future.succeededFuture();
+              }
+              if (status.equals("error")) {
+                return Future.failedFuture(
+                    new ProviderException(
+                        NAME,
+                        "Scalingo operation on app "
+                            + key
+                            + " failed: "
+                            + operation.getString("error", "no reason given")));
+              }
+              if (System.nanoTime() > deadline) {
+                return Future.failedFuture(
+                    new ProviderException(
+                        NAME,
+                        "Scalingo operation on app "
+                            + key
+                            + " still "
+                            + status
+                            + " at the timeout"));
+              }
+              Promise<Void> next = Promise.promise();
+              vertx.setTimer(
+                  OPERATION_POLL.toMillis(),
+                  id -> awaitOperation(api, key, location, deadline).onComplete(next));
+              return next.future();
+            });
+  }
+
+  /** Runs one operation at a time per app, in call order; the app's state must be read again. */
+  private Future<Void> serialized(String key, Supplier<Future<Void>> operation) {
+    lastStatus.remove(key);
+    synchronized (lastOperation) {
+      Future<?> previous = lastOperation.getOrDefault(key, Future.succeededFuture());
+      Future<Void> next =
+          previous.transform(ignored -> operation.get()).andThen(done -> lastStatus.remove(key));
+      lastOperation.put(key, next);
+      return next;
+    }
+  }
+
+  /** The region an app was listed in, else the first region that knows it. */
+  private Future<ScalingoApi> regionFor(String key) {
+    ScalingoApi known = regionOf.get(key);
+    return known != null ? Future.succeededFuture(known) : findIn(regions.iterator(), key);
+  }
+
+  private Future<ScalingoApi> findIn(Iterator<ScalingoApi> candidates, String key) {
+    if (!candidates.hasNext()) {
+      return Future.failedFuture(new UnknownAppException(NAME, key));
+    }
+    ScalingoApi api = candidates.next();
+    return api.app(key)
+        .map(
+            app -> {
+              regionOf.put(key, api);
+              return api;
+            })
+        .recover(
+            failure ->
+                failure instanceof UnknownAppException
+                    ? findIn(candidates, key)
+                    : Future.failedFuture(failure));
+  }
+
+  /** PROVIDERS.md's proposed mapping of the app {@code status}. */
+  static AppState state(String status) {
+    return switch (status == null ? "" : status) {
+      case "running" -> AppState.RUNNING;
+      case "stopped", "new" -> AppState.STOPPED;
+      case "booting", "restarting", "scaling" -> AppState.STARTING;
+      case "crashed" -> AppState.FAILED;
+      default -> AppState.UNKNOWN;
+    };
+  }
+
+  private static Formation formation(JsonArray containers) {
+    Map<String, Integer> amounts = new LinkedHashMap<>();
+    for (Object container : containers) {
+      JsonObject type = (JsonObject) container;
+      amounts.put(type.getString("name"), type.getInteger("amount", 0));
+    }
+    return Formation.of(amounts);
+  }
+
+  private static ProviderApp describe(JsonObject app, String region, Formation formation) {
+    String name = app.getString("name");
+    return new ProviderApp(
+        name,
+        name,
+        NAME,
+        state(app.getString("status")),
+        Optional.ofNullable(app.getString("url")).map(URI::create),
+        Optional.of(region),
+        formation);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return client.close();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.paastis.provider.scalingo;
+
+import dev.paastis.config.ScalingoConfig;
+import dev.paastis.config.Secret;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds providers that talk to a {@link FakeScalingoApi}. */
+final class ScalingoTesting {
+
+  static final String TOKEN = "tk-us-test-token";
+
+  private ScalingoTesting() {}
+
+  static ScalingoProvider provider(Vertx vertx, FakeScalingoApi scalingo, List<String> regions) {
+    String template = scalingo.apiUrl("REGION").toString().replace("REGION", "{region}");
+    return new ScalingoProvider(
+        vertx,
+        new ScalingoConfig(
+            Optional.of(new Secret(TOKEN)),
+            regions,
+            template,
+            scalingo.authUrl(),
+            Duration.ofSeconds(30)));
+  }
+}
