@@ -1,6 +1,7 @@
 package dev.paastis.proxy;
 
 import dev.paastis.app.AppSettings;
+import dev.paastis.app.AppState;
 import dev.paastis.app.Rules;
 import dev.paastis.config.WakeStrategy;
 import dev.paastis.lifecycle.AppLifecycle;
@@ -87,6 +88,14 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         .onFailure(failure -> fail(request, settings, failure))
         .onSuccess(
             app -> {
+              if (app.state() == AppState.RUNNING) {
+                // up already (started from outside, or not seen by a tick yet): no page needed
+                lifecycle
+                    .wakeAndLease(settings)
+                    .onSuccess(acquired -> forward(request, HostRouting.host(request), acquired))
+                    .onFailure(failure -> fail(request, settings, failure));
+                return;
+              }
               lifecycle
                   .wakeAndLease(settings)
                   .onSuccess(Lease::release)
