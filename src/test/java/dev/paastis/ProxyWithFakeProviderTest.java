@@ -316,6 +316,26 @@ class ProxyWithFakeProviderTest {
   }
 
   @Test
+  void a_browser_asking_for_an_app_that_already_runs_is_served_without_the_page() throws Exception {
+    startPaastis();
+    provider.withRunningApp("started-by-hand", upstream.uri()); // not seen by a tick yet
+
+    Response page =
+        result(
+            TestHttp.send(
+                client,
+                paastis.port(),
+                HttpMethod.GET,
+                "started-by-hand.test",
+                "/",
+                Map.of("accept", "text/html"),
+                null));
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(provider.starts).hasValue(0);
+  }
+
+  @Test
   void with_the_blocking_strategy_browsers_wait_for_the_app_like_api_clients() throws Exception {
     startPaastis(configs -> configs.wakeStrategy = WakeStrategy.BLOCKING);
 
