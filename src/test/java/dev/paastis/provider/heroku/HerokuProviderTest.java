@@ -142,6 +142,27 @@ class HerokuProviderTest {
   }
 
   @Test
+  void a_token_rejected_later_is_logged_once_a_minute_not_per_call() {
+    heroku.addApp("shop", "us", null, Map.of("web", 1));
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HerokuApi.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    heroku.rejectToken(true);
+
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> provider.list().await()).isInstanceOf(ProviderException.class);
+    }
+
+    logger.detachAppender(appender);
+    assertThat(appender.list)
+        .filteredOn(event -> event.getFormattedMessage().contains("was rejected"))
+        .hasSize(1);
+  }
+
+  @Test
   void a_deleted_app_is_reported_unknown() {
     assertThatThrownBy(() -> provider.status("gone").await())
         .isInstanceOf(UnknownAppException.class);

@@ -9,6 +9,7 @@ import dev.paastis.app.ProviderApp;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,29 @@ class ScalingoProviderTest {
         .singleElement()
         .satisfies(app -> assertThat(app.state()).isEqualTo(AppState.RUNNING));
     assertThat(scalingo.exchangeCount()).isEqualTo(2);
+  }
+
+  @Test
+  void a_bearer_is_renewed_ahead_of_its_expiry_read_from_the_jwt() {
+    scalingo.addApp("osc-fr1", "shop", null, Map.of("web", 1));
+    // a bearer valid 4 minutes is already inside the 5-minute renewal window
+    scalingo.setBearerLifetime(Duration.ofMinutes(4));
+
+    provider.list().await();
+    provider.list().await();
+
+    assertThat(scalingo.exchangeCount()).isEqualTo(2);
+  }
+
+  @Test
+  void a_bearer_valid_an_hour_is_exchanged_once() {
+    scalingo.addApp("osc-fr1", "shop", null, Map.of("web", 1));
+
+    provider.list().await();
+    provider.list().await();
+    provider.list().await();
+
+    assertThat(scalingo.exchangeCount()).isEqualTo(1);
   }
 
   @Test
