@@ -1,5 +1,6 @@
 package dev.paastis;
 
+import dev.paastis.app.Rule;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
@@ -13,6 +14,7 @@ import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.ReadinessProbe;
 import dev.paastis.lifecycle.UpstreamCheck;
 import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.HostAliases;
 import dev.paastis.provider.ProviderFactory;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.StartupCheck;
@@ -27,6 +29,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +81,8 @@ public final class Paastis {
     this.providers = providers;
     this.registry = registry(config);
     this.eventStore = eventStore(config);
-    Rules rules = new Rules(config.rules(), config.scheduler().maxIdleTime());
+    Rules rules =
+        new Rules(rulesWithHostAliases(config, providers), config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
     EventRecorder events = new EventRecorder(eventStore, clock);
     this.probeClient =
@@ -103,6 +107,16 @@ public final class Paastis {
             rules,
             config.routing().wakeStrategy(),
             2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The providers' host aliases first, so that the rules of paastis.yml can override them. */
+  private static List<Rule> rulesWithHostAliases(PaastisConfig config, Providers providers) {
+    List<Rule> rules = new ArrayList<>();
+    providers.all().stream()
+        .filter(HostAliases.class::isInstance)
+        .forEach(provider -> rules.addAll(((HostAliases) provider).hostRules()));
+    rules.addAll(config.rules());
+    return rules;
   }
 
   /**

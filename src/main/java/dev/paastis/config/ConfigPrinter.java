@@ -58,6 +58,15 @@ public final class ConfigPrinter {
     lines.add("PROVIDER_SCALINGO_API_URL", providers.scalingo().apiUrlTemplate());
     lines.add("PROVIDER_SCALINGO_AUTH_URL", providers.scalingo().authUrl().toString());
     lines.add("PROVIDER_SCALINGO_OPERATION_TIMEOUT", providers.scalingo().operationTimeout());
+    CleverConfig clever = providers.clever();
+    lines.add("PROVIDER_CLEVER_API_HOST", clever.apiHost().toString());
+    lines.add("PROVIDER_CLEVER_OAUTH_CONSUMER_KEY", redacted(clever.consumerKey()));
+    lines.add("PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET", redacted(clever.consumerSecret()));
+    lines.add("PROVIDER_CLEVER_TOKEN", redacted(clever.token()));
+    lines.add("PROVIDER_CLEVER_SECRET", redacted(clever.secret()));
+    lines.add("PROVIDER_CLEVER_SIGNATURE", clever.signatureMethod());
+    lines.add("PROVIDER_CLEVER_ORGANISATIONS", String.join(",", clever.organisations()));
+    lines.add("PROVIDER_CLEVER_OPERATION_TIMEOUT", clever.operationTimeout());
   }
 
   private static void hooks(Lines lines, HooksConfig hooks) {

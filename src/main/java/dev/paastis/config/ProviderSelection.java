@@ -41,7 +41,39 @@ final class ProviderSelection {
               + " (create one with `heroku authorizations:create`)");
     }
     return new ProvidersConfig(
-        enabled, variables.list("PROVIDER_REGION"), local, heroku, scalingo(variables, enabled));
+        enabled,
+        variables.list("PROVIDER_REGION"),
+        local,
+        heroku,
+        scalingo(variables, enabled),
+        clever(variables, enabled));
+  }
+
+  private static CleverConfig clever(Variables variables, List<String> enabled) {
+    CleverConfig clever =
+        new CleverConfig(
+            variables.secret("PROVIDER_CLEVER_OAUTH_CONSUMER_KEY"),
+            variables.secret("PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET"),
+            variables.secret("PROVIDER_CLEVER_TOKEN"),
+            variables.secret("PROVIDER_CLEVER_SECRET"),
+            variables.url("PROVIDER_CLEVER_API_HOST", "https://api.clever-cloud.com"),
+            variables.choice(
+                "PROVIDER_CLEVER_SIGNATURE", "PLAINTEXT", List.of("PLAINTEXT", "HMAC-SHA512")),
+            variables.list("PROVIDER_CLEVER_ORGANISATIONS"),
+            variables.positiveDuration("PROVIDER_CLEVER_OPERATION_TIMEOUT", "60", SECONDS));
+    if (enabled.contains("clever-cloud")) {
+      for (String name : CLEVER_CREDENTIALS) {
+        if (!variables.isSet(name)) {
+          throw new ConfigException(
+              name
+                  + " is not set: required when PROVIDER_NAME=clever-cloud (the four OAuth"
+                  + " secrets: "
+                  + String.join(", ", CLEVER_CREDENTIALS)
+                  + ")");
+        }
+      }
+    }
+    return clever;
   }
 
   private static ScalingoConfig scalingo(Variables variables, List<String> enabled) {

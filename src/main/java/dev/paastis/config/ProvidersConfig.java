@@ -12,13 +12,15 @@ import java.util.List;
  * @param local the local provider's apps
  * @param heroku the Heroku provider's settings
  * @param scalingo the Scalingo provider's settings
+ * @param clever the Clever Cloud provider's settings
  */
 public record ProvidersConfig(
     List<String> enabled,
     List<String> regions,
     LocalProviderConfig local,
     HerokuConfig heroku,
-    ScalingoConfig scalingo) {
+    ScalingoConfig scalingo,
+    CleverConfig clever) {
 
   public ProvidersConfig {
     enabled = List.copyOf(enabled);

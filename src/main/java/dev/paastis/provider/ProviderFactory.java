@@ -2,6 +2,7 @@ package dev.paastis.provider;
 
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
+import dev.paastis.provider.clevercloud.CleverCloudProvider;
 import dev.paastis.provider.heroku.HerokuProvider;
 import dev.paastis.provider.local.LocalProvider;
 import dev.paastis.provider.scalingo.ScalingoProvider;
@@ -14,9 +15,6 @@ public final class ProviderFactory {
 
   /** Every provider name PROVIDER_NAME and rules accept. */
   public static final List<String> KNOWN = List.of("heroku", "scalingo", "clever-cloud", "local");
-
-  /** The providers this version implements. */
-  public static final List<String> AVAILABLE = List.of("heroku", "scalingo", "local");
 
   private ProviderFactory() {}
 
@@ -34,14 +32,6 @@ public final class ProviderFactory {
         throw new ConfigException(
             "unknown provider: " + name + " (expected: " + String.join(", ", KNOWN) + ")");
       }
-      if (!AVAILABLE.contains(name)) {
-        throw new ConfigException(
-            "PROVIDER_NAME="
-                + name
-                + " is not available in this version yet: expected "
-                + String.join(", ", AVAILABLE)
-                + " (declare apps under local: apps: in paastis.yml)");
-      }
     }
   }
 
@@ -56,6 +46,8 @@ public final class ProviderFactory {
               config.scheduler().reconcileInterval(),
               Clock.systemUTC());
       case "scalingo" -> new ScalingoProvider(vertx, config.providers().scalingo());
+      case "clever-cloud" ->
+          new CleverCloudProvider(vertx, config.providers().clever(), config.providers().regions());
       default -> throw new ConfigException("unknown provider: " + name);
     };
   }

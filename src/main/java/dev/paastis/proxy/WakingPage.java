@@ -12,8 +12,9 @@ final class WakingPage {
     return Html.page(
         app + " is waking up",
         "<div class=\"spinner\"></div><h1>Waking up <code>" + name + "</code>…</h1>",
-        "<p>This app was asleep to save resources. It is starting now; this page reloads by"
-            + " itself every "
+        "<p>This app was asleep to save resources. It is starting now, which can take from a"
+            + " few seconds to a couple of minutes depending on its platform. This page reloads"
+            + " by itself every "
             + REFRESH_SECONDS
             + " seconds and shows the app as soon as it answers.</p>",
         "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">\n");

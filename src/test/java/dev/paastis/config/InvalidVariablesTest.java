@@ -138,6 +138,29 @@ class InvalidVariablesTest {
   }
 
   @Test
+  void clever_cloud_needs_its_four_secrets_and_names_the_missing_one() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .env("PROVIDER_NAME", "clever-cloud")
+            .env("PROVIDER_CLEVER_OAUTH_CONSUMER_KEY", "k")
+            .env("PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET", "s")
+            .env("PROVIDER_CLEVER_SECRET", "u");
+
+    assertThat(dir.error())
+        .startsWith("PROVIDER_CLEVER_TOKEN is not set: required when PROVIDER_NAME=clever-cloud");
+  }
+
+  @Test
+  void the_clever_signature_is_plaintext_or_hmac_sha512() {
+    ConfigDir dir =
+        new ConfigDir(path).withProvider().env("PROVIDER_CLEVER_SIGNATURE", "HMAC-SHA1");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "PROVIDER_CLEVER_SIGNATURE=HMAC-SHA1 is not valid: expected PLAINTEXT or HMAC-SHA512");
+  }
+
+  @Test
   void the_heroku_api_url_must_be_an_http_url() {
     ConfigDir dir =
         new ConfigDir(path).withProvider().env("PROVIDER_HEROKU_API_URL", "api.heroku.com");

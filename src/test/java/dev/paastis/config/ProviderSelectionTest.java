@@ -24,7 +24,9 @@ class ProviderSelectionTest {
       delimiter = '|',
       value = {
         "PROVIDER_NAME=scalingo PROVIDER_SCALINGO_API_TOKEN=s | no | scalingo",
-        "PROVIDER_NAME=Clever-Cloud | no | clever-cloud",
+        "PROVIDER_NAME=Clever-Cloud PROVIDER_CLEVER_OAUTH_CONSUMER_KEY=k"
+            + " PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET=s PROVIDER_CLEVER_TOKEN=t PROVIDER_CLEVER_SECRET=u"
+            + " | no | clever-cloud",
         "PROVIDER_HEROKU_API_TOKEN=h | no | heroku",
         "PROVIDER_SCALINGO_API_TOKEN=s | no | scalingo",
         "PROVIDER_HEROKU_API_TOKEN=h PROVIDER_SCALINGO_API_TOKEN=s | no | heroku",

@@ -67,22 +67,6 @@ class ConfigErrorsIT {
   }
 
   @Test
-  void a_provider_not_available_yet_is_refused_clearly() throws Exception {
-    var result =
-        PaastisProcess.run(
-            dir,
-            Map.of(
-                "PROVIDER_NAME", "clever-cloud",
-                "PROVIDER_CLEVER_OAUTH_CONSUMER_KEY", "k",
-                "PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET", "s",
-                "PROVIDER_CLEVER_TOKEN", "t",
-                "PROVIDER_CLEVER_SECRET", "u"),
-            "serve");
-
-    assertOneLineError(result, "PROVIDER_NAME=clever-cloud");
-  }
-
-  @Test
   void a_heroku_token_heroku_rejects_stops_paastis_at_startup() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (FakeHerokuApi heroku = FakeHerokuApi.start(vertx, "the-right-token")) {

@@ -1,6 +1,7 @@
 package dev.paastis.testing;
 
 import dev.paastis.app.Rule;
+import dev.paastis.config.CleverConfig;
 import dev.paastis.config.CronSchedule;
 import dev.paastis.config.EventsConfig;
 import dev.paastis.config.HerokuConfig;
@@ -52,7 +53,16 @@ public final class TestConfigs {
                 List.of("osc-fr1"),
                 "https://api.{region}.scalingo.com",
                 URI.create("https://auth.scalingo.com"),
-                Duration.ofSeconds(30))),
+                Duration.ofSeconds(30)),
+            new CleverConfig(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                URI.create("https://api.clever-cloud.com"),
+                "PLAINTEXT",
+                List.of(),
+                Duration.ofSeconds(60))),
         hooks,
         new RoutingConfig(false, Optional.empty(), wakeStrategy),
         new EventsConfig("in-memory", Optional.empty(), 1000),

@@ -1,8 +1,8 @@
 package dev.paastis.provider.heroku;
 
 import dev.paastis.provider.CredentialsRejectedException;
-import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
+import dev.paastis.provider.internal.ApiFailures;
 import dev.paastis.provider.internal.ApiResponse;
 import dev.paastis.provider.internal.HttpApi;
 import io.vertx.core.Future;
@@ -109,15 +109,8 @@ final class HerokuApi {
         .recover(
             failure ->
                 Future.failedFuture(
-                    new ProviderException(
-                        HerokuProvider.NAME,
-                        "Heroku API unreachable ("
-                            + method
-                            + " "
-                            + path
-                            + "): "
-                            + failure.getMessage(),
-                        failure)))
+                    ApiFailures.unreachable(
+                        HerokuProvider.NAME, "Heroku API", method, path, failure)))
         .compose(response -> checked(response, method, path, subject));
   }
 
@@ -142,16 +135,7 @@ final class HerokuApi {
       return Future.failedFuture(new UnknownAppException(HerokuProvider.NAME, subject));
     }
     return Future.failedFuture(
-        new ProviderException(
-            HerokuProvider.NAME,
-            "Heroku answered "
-                + status
-                + " to "
-                + method
-                + " "
-                + path
-                + ": "
-                + response.errorMessage()));
+        ApiFailures.unexpected(HerokuProvider.NAME, "Heroku", response, method, path));
   }
 
   private CredentialsRejectedException rejected(int status) {

@@ -2,6 +2,7 @@ package dev.paastis.provider.scalingo;
 
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
+import dev.paastis.provider.internal.ApiFailures;
 import dev.paastis.provider.internal.ApiResponse;
 import dev.paastis.provider.internal.HttpApi;
 import io.vertx.core.Future;
@@ -99,16 +100,11 @@ final class ScalingoApi {
         .recover(
             failure ->
                 Future.failedFuture(
-                    new ProviderException(
+                    ApiFailures.unreachable(
                         ScalingoProvider.NAME,
-                        "Scalingo API of "
-                            + region
-                            + " unreachable ("
-                            + method
-                            + " "
-                            + path
-                            + "): "
-                            + failure.getMessage(),
+                        "Scalingo API of " + region,
+                        method,
+                        path,
                         failure)));
   }
 
@@ -139,16 +135,7 @@ final class ScalingoApi {
   }
 
   private static ProviderException failure(ApiResponse response, HttpMethod method, String path) {
-    return new ProviderException(
-        ScalingoProvider.NAME,
-        "Scalingo answered "
-            + response.status()
-            + " to "
-            + method
-            + " "
-            + path
-            + ": "
-            + response.errorMessage());
+    return ApiFailures.unexpected(ScalingoProvider.NAME, "Scalingo", response, method, path);
   }
 
   private static String encode(String segment) {

@@ -1,0 +1,255 @@
+package dev.paastis.provider.clevercloud;
+
+import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.app.Rule;
+import dev.paastis.config.CleverConfig;
+import dev.paastis.config.Secret;
+import dev.paastis.provider.HostAliases;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.StartupCheck;
+import dev.paastis.provider.UnknownAppException;
+import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.RetryPolicy;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Clever Cloud apps of the personal space and every organisation the credentials can see (narrowed
+ * by PROVIDER_CLEVER_ORGANISATIONS and, by zone, PROVIDER_REGION). App key = app id ({@code
+ * app_<uuid>}), reachable with the Host label {@code app-<uuid>} too; upstream = the app's best
+ * vhost over https. Start is a redeploy (slow), stop an undeploy.
+ */
+public final class CleverCloudProvider implements Provider, StartupCheck, HostAliases {
+
+  static final String NAME = "clever-cloud";
+
+  private static final Rule DASHED_ID =
+      Rule.matching("^app-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
+          .withAppName("app_$1");
+
+  private final HttpClient client;
+  private final CleverApi api;
+  private final Duration operationTimeout;
+  private final Set<String> zones;
+  private final Set<String> organisations;
+  private final String upstreamScheme;
+  private final Map<String, String> ownerOf = new ConcurrentHashMap<>();
+
+  public CleverCloudProvider(Vertx vertx, CleverConfig config, List<String> zones) {
+    this(vertx, config, zones, "https");
+  }
+
+  /** {@code upstreamScheme} is https in production; tests run plain-HTTP upstreams. */
+  CleverCloudProvider(Vertx vertx, CleverConfig config, List<String> zones, String upstreamScheme) {
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+    OAuthSigner signer =
+        OAuthSigner.create(
+            config.signatureMethod().equals("HMAC-SHA512")
+                ? OAuthSigner.Method.HMAC_SHA512
+                : OAuthSigner.Method.PLAINTEXT,
+            required(config.consumerKey()),
+            required(config.consumerSecret()),
+            required(config.token()),
+            required(config.secret()));
+    this.api =
+        new CleverApi(
+            new HttpApi(vertx, client, NAME, RetryPolicy.standard()), config.apiHost(), signer);
+    this.operationTimeout = config.operationTimeout();
+    this.zones = Set.copyOf(zones);
+    this.organisations = Set.copyOf(config.organisations());
+    this.upstreamScheme = upstreamScheme;
+  }
+
+  private static String required(Optional<Secret> secret) {
+    return secret
+        .orElseThrow(() -> new IllegalArgumentException("a Clever Cloud OAuth secret is not set"))
+        .value();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Duration operationTimeout() {
+    return operationTimeout;
+  }
+
+  @Override
+  public List<Rule> hostRules() {
+    return List.of(DASHED_ID);
+  }
+
+  @Override
+  public Future<Void> verify() {
+    return api.summary().mapEmpty();
+  }
+
+  @Override
+  public Future<List<ProviderApp>> list() {
+    return owners()
+        .compose(
+            owners ->
+                Future.all(owners.stream().map(this::appsOf).toList())
+                    .map(
+                        all -> {
+                          List<ProviderApp> apps = new ArrayList<>();
+                          for (int i = 0; i < all.size(); i++) {
+                            apps.addAll(all.<List<ProviderApp>>resultAt(i));
+                          }
+                          return apps;
+                        }));
+  }
+
+  /** The personal space and the organisations, narrowed by PROVIDER_CLEVER_ORGANISATIONS. */
+  private Future<List<String>> owners() {
+    return api.summary()
+        .map(
+            summary -> {
+              Set<String> owners = new LinkedHashSet<>();
+              JsonObject user = summary.getJsonObject("user", new JsonObject());
+              if (user.getString("id") != null) {
+                owners.add(user.getString("id"));
+              }
+              summary
+                  .getJsonArray("organisations", new JsonArray())
+                  .forEach(org -> owners.add(((JsonObject) org).getString("id")));
+              if (!organisations.isEmpty()) {
+                owners.retainAll(organisations);
+              }
+              return List.copyOf(owners);
+            });
+  }
+
+  private Future<List<ProviderApp>> appsOf(String owner) {
+    return api.applications(owner)
+        .compose(
+            apps -> {
+              List<Future<ProviderApp>> described = new ArrayList<>();
+              for (Object entry : apps) {
+                JsonObject app = (JsonObject) entry;
+                if (!zones.isEmpty() && !zones.contains(app.getString("zone"))) {
+                  continue;
+                }
+                ownerOf.put(app.getString("id"), owner);
+                described.add(withState(owner, app));
+              }
+              return Future.all(described).map(all -> all.<ProviderApp>list());
+            });
+  }
+
+  @Override
+  public Future<ProviderApp> status(String key) {
+    return ownerFor(key)
+        .compose(owner -> api.application(owner, key).compose(app -> withState(owner, app)));
+  }
+
+  /**
+   * An app's state: stopped and blocked apps need no more calls; others need instances and the last
+   * deployment.
+   */
+  private Future<ProviderApp> withState(String owner, JsonObject app) {
+    String state = app.getString("state", "");
+    if (state.equals("SHOULD_BE_DOWN") || CleverStatus.isBlocked(app)) {
+      return Future.succeededFuture(describe(app, CleverStatus.of(app, null, null)));
+    }
+    String id = app.getString("id");
+    return Future.all(api.instances(owner, id), api.lastDeployment(owner, id))
+        .map(
+            both -> {
+              JsonArray instances = both.resultAt(0);
+              JsonArray deployments = both.resultAt(1);
+              return describe(app, CleverStatus.of(app, deployments, instances));
+            });
+  }
+
+  @Override
+  public Future<Void> start(String key, Formation formation) {
+    return ownerFor(key)
+        .compose(
+            owner ->
+                api.application(owner, key)
+                    .compose(
+                        app ->
+                            CleverStatus.isBlocked(app)
+                                ? Future.failedFuture(
+                                    new ProviderException(
+                                        NAME,
+                                        "app "
+                                            + key
+                                            + " cannot be started: Clever Cloud marks it "
+                                            + app.getString("state")))
+                                : api.deploy(owner, key)));
+  }
+
+  @Override
+  public Future<Void> stop(String key) {
+    return ownerFor(key).compose(owner -> api.undeploy(owner, key));
+  }
+
+  private Future<String> ownerFor(String key) {
+    String owner = ownerOf.get(key);
+    if (owner != null) {
+      return Future.succeededFuture(owner);
+    }
+    return list()
+        .compose(
+            listed -> {
+              String found = ownerOf.get(key);
+              return found != null
+                  ? Future.succeededFuture(found)
+                  : Future.failedFuture(new UnknownAppException(NAME, key));
+            });
+  }
+
+  private ProviderApp describe(JsonObject app, AppState state) {
+    String id = app.getString("id");
+    int instances = state == AppState.RUNNING ? 1 : 0;
+    return new ProviderApp(
+        id,
+        app.getString("name", id),
+        NAME,
+        state,
+        bestVhost(app).map(fqdn -> URI.create(upstreamScheme + "://" + fqdn)),
+        Optional.ofNullable(app.getString("zone")),
+        Formation.of(Map.of("web", instances)));
+  }
+
+  /** A custom domain first, else the cleverapps.io one; trailing slash stripped. */
+  static Optional<String> bestVhost(JsonObject app) {
+    List<String> fqdns = new ArrayList<>();
+    app.getJsonArray("vhosts", new JsonArray())
+        .forEach(vhost -> fqdns.add(strip(((JsonObject) vhost).getString("fqdn", ""))));
+    fqdns.removeIf(String::isEmpty);
+    return fqdns.stream()
+        .filter(fqdn -> !fqdn.endsWith(".cleverapps.io"))
+        .findFirst()
+        .or(() -> fqdns.stream().findFirst());
+  }
+
+  private static String strip(String fqdn) {
+    return fqdn.endsWith("/") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
+  }
+
+  @Override
+  public Future<Void> close() {
+    return client.close();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.paastis.provider.internal;
+
+import dev.paastis.provider.ProviderException;
+import io.vertx.core.http.HttpMethod;
+
+/** The messages every provider API client gives for the same kinds of failure. */
+public final class ApiFailures {
+
+  private ApiFailures() {}
+
+  /** No HTTP answer at all, after the retries. */
+  public static ProviderException unreachable(
+      String provider, String api, HttpMethod method, String path, Throwable cause) {
+    return new ProviderException(
+        provider, api + " unreachable (" + method + " " + path + "): " + cause.getMessage(), cause);
+  }
+
+  /** An error status the caller has no better words for. */
+  public static ProviderException unexpected(
+      String provider, String platform, ApiResponse response, HttpMethod method, String path) {
+    return new ProviderException(
+        provider,
+        platform
+            + " answered "
+            + response.status()
+            + " to "
+            + method
+            + " "
+            + path
+            + ": "
+            + response.errorMessage());
+  }
+}

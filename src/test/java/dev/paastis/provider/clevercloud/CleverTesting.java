@@ -1,0 +1,52 @@
+package dev.paastis.provider.clevercloud;
+
+import dev.paastis.config.CleverConfig;
+import dev.paastis.config.Secret;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds providers that talk to a {@link FakeCleverApi} over plain HTTP. */
+final class CleverTesting {
+
+  static final String CONSUMER_KEY = "consumer-key";
+  static final String CONSUMER_SECRET = "consumer secret&more";
+  static final String TOKEN = "user-token";
+  static final String TOKEN_SECRET = "token/secret";
+
+  private CleverTesting() {}
+
+  static FakeCleverApi fake(Vertx vertx) {
+    return FakeCleverApi.start(vertx, CONSUMER_KEY, CONSUMER_SECRET, TOKEN, TOKEN_SECRET);
+  }
+
+  static CleverCloudProvider provider(
+      Vertx vertx,
+      FakeCleverApi clever,
+      String signature,
+      List<String> organisations,
+      List<String> zones) {
+    return provider(vertx, clever, signature, organisations, zones, TOKEN_SECRET);
+  }
+
+  static CleverCloudProvider provider(
+      Vertx vertx,
+      FakeCleverApi clever,
+      String signature,
+      List<String> organisations,
+      List<String> zones,
+      String tokenSecret) {
+    CleverConfig config =
+        new CleverConfig(
+            Optional.of(new Secret(CONSUMER_KEY)),
+            Optional.of(new Secret(CONSUMER_SECRET)),
+            Optional.of(new Secret(TOKEN)),
+            Optional.of(new Secret(tokenSecret)),
+            clever.baseUrl(),
+            signature,
+            organisations,
+            Duration.ofSeconds(60));
+    return new CleverCloudProvider(vertx, config, zones, "http");
+  }
+}
