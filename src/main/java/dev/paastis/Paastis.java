@@ -1,5 +1,6 @@
 package dev.paastis;
 
+import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rule;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
@@ -106,6 +107,7 @@ public final class Paastis {
             lifecycle,
             rules,
             config.routing().wakeStrategy(),
+            new SystemApi(config.routing(), providers, registry, eventStore, lifecycle),
             2 * Runtime.getRuntime().availableProcessors());
   }
 

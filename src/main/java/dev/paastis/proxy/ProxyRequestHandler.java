@@ -1,5 +1,6 @@
 package dev.paastis.proxy;
 
+import dev.paastis.admin.SystemApi;
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Rules;
@@ -30,22 +31,29 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final WebSocketTunnel webSockets;
+  private final SystemApi systemApi;
 
   ProxyRequestHandler(
       HttpClient client,
       WebSocketClient webSocketClient,
       AppLifecycle lifecycle,
       Rules rules,
-      WakeStrategy wakeStrategy) {
+      WakeStrategy wakeStrategy,
+      SystemApi systemApi) {
     this.forwarder = new Forwarder(client);
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
     this.webSockets = new WebSocketTunnel(webSocketClient);
+    this.systemApi = systemApi;
   }
 
   @Override
   public void handle(HttpServerRequest request) {
+    if (systemApi.handles(request)) {
+      systemApi.handle(request);
+      return;
+    }
     // authority() is the Host header in HTTP/1.1 and :authority in HTTP/2 (h2c upgrades)
     String host = HostRouting.host(request);
     Optional<String> key = HostRouting.appKey(host);

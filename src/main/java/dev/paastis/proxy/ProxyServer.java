@@ -1,5 +1,6 @@
 package dev.paastis.proxy;
 
+import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
 import dev.paastis.config.WakeStrategy;
 import dev.paastis.lifecycle.AppLifecycle;
@@ -19,16 +20,23 @@ public final class ProxyServer {
   private final AppLifecycle lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
+  private final SystemApi systemApi;
   private final int instances;
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private int actualPort = -1;
 
   public ProxyServer(
-      Vertx vertx, AppLifecycle lifecycle, Rules rules, WakeStrategy wakeStrategy, int instances) {
+      Vertx vertx,
+      AppLifecycle lifecycle,
+      Rules rules,
+      WakeStrategy wakeStrategy,
+      SystemApi systemApi,
+      int instances) {
     this.vertx = vertx;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
+    this.systemApi = systemApi;
     this.instances = Math.max(1, instances);
   }
 
@@ -39,7 +47,7 @@ public final class ProxyServer {
         .deployVerticle(
             () -> {
               ProxyVerticle verticle =
-                  new ProxyVerticle(host, port, lifecycle, rules, wakeStrategy);
+                  new ProxyVerticle(host, port, lifecycle, rules, wakeStrategy, systemApi);
               verticles.add(verticle);
               return verticle;
             },

@@ -1,5 +1,6 @@
 package dev.paastis.proxy;
 
+import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
 import dev.paastis.config.WakeStrategy;
 import dev.paastis.lifecycle.AppLifecycle;
@@ -25,16 +26,23 @@ final class ProxyVerticle extends VerticleBase {
   private final AppLifecycle lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
+  private final SystemApi systemApi;
   private HttpServer server;
   private HttpClient client;
 
   ProxyVerticle(
-      String host, int port, AppLifecycle lifecycle, Rules rules, WakeStrategy wakeStrategy) {
+      String host,
+      int port,
+      AppLifecycle lifecycle,
+      Rules rules,
+      WakeStrategy wakeStrategy,
+      SystemApi systemApi) {
     this.host = host;
     this.port = port;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
+    this.systemApi = systemApi;
   }
 
   @Override
@@ -68,7 +76,8 @@ final class ProxyVerticle extends VerticleBase {
                             .setConnectTimeout(5_000)),
                     lifecycle,
                     rules,
-                    wakeStrategy));
+                    wakeStrategy,
+                    systemApi));
     return server.listen();
   }
 

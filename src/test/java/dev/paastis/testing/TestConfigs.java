@@ -16,6 +16,7 @@ import dev.paastis.config.RegistryConfig;
 import dev.paastis.config.RoutingConfig;
 import dev.paastis.config.ScalingoConfig;
 import dev.paastis.config.SchedulerConfig;
+import dev.paastis.config.Secret;
 import dev.paastis.config.ServerConfig;
 import dev.paastis.config.WakeStrategy;
 import java.net.URI;
@@ -36,6 +37,7 @@ public final class TestConfigs {
   public List<LocalAppConfig> localApps = new ArrayList<>();
   public Duration localOperationTimeout = Duration.ofSeconds(30);
   public String cron = "0 0 1 1 *";
+  public Optional<String> systemApiToken = Optional.empty();
 
   public PaastisConfig build() {
     return new PaastisConfig(
@@ -64,7 +66,8 @@ public final class TestConfigs {
                 List.of(),
                 Duration.ofSeconds(60))),
         hooks,
-        new RoutingConfig(false, Optional.empty(), wakeStrategy),
+        new RoutingConfig(
+            systemApiToken.isPresent(), systemApiToken.map(Secret::new), wakeStrategy),
         new EventsConfig("in-memory", Optional.empty(), 1000),
         new LoggingConfig("INFO", LogFormat.PRETTY),
         rules,

@@ -1,0 +1,190 @@
+package dev.paastis.admin;
+
+import dev.paastis.app.ProviderApp;
+import dev.paastis.config.RoutingConfig;
+import dev.paastis.events.Event;
+import dev.paastis.events.EventStore;
+import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.Providers;
+import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.Registry;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The original Paastis system API, on the proxy port: requests with {@code PaastisProxyTarget:
+ * system} and the right {@code PaastisProxySystemApiToken} reach GET /apps, DELETE /apps and GET
+ * /events, with the original's snake_case fields. Enabled by ROUTING_SYSTEM_API_ENABLED.
+ */
+public final class SystemApi {
+
+  static final String TARGET_HEADER = "PaastisProxyTarget";
+  static final String TOKEN_HEADER = "PaastisProxySystemApiToken";
+  static final String WRONG_TOKEN = "Wrong or missing Paastis proxy system API token";
+
+  private final boolean enabled;
+  private final byte[] token;
+  private final Providers providers;
+  private final Registry registry;
+  private final EventStore events;
+  private final AppLifecycle lifecycle;
+
+  public SystemApi(
+      RoutingConfig routing,
+      Providers providers,
+      Registry registry,
+      EventStore events,
+      AppLifecycle lifecycle) {
+    this.enabled = routing.systemApiEnabled() && routing.systemApiToken().isPresent();
+    this.token =
+        routing.systemApiToken().map(t -> t.value().getBytes(StandardCharsets.UTF_8)).orElse(null);
+    this.providers = providers;
+    this.registry = registry;
+    this.events = events;
+    this.lifecycle = lifecycle;
+  }
+
+  /** Whether the request is for the system API rather than an app. */
+  public boolean handles(HttpServerRequest request) {
+    return enabled && "system".equalsIgnoreCase(request.getHeader(TARGET_HEADER));
+  }
+
+  public void handle(HttpServerRequest request) {
+    if (!tokenMatches(request.getHeader(TOKEN_HEADER))) {
+      reply(request, 400, new JsonObject().put("message", WRONG_TOKEN).encode());
+      return;
+    }
+    String path = request.path();
+    if (path.equals("/apps") && request.method() == HttpMethod.GET) {
+      replyJson(request, apps().map(JsonArray::encode));
+    } else if (path.equals("/apps") && request.method() == HttpMethod.DELETE) {
+      unregisterAll()
+          .onComplete(
+              done -> {
+                if (done.succeeded()) {
+                  request.response().setStatusCode(204).end();
+                } else {
+                  replyJson(request, Future.failedFuture(done.cause()));
+                }
+              });
+    } else if (path.equals("/events") && request.method() == HttpMethod.GET) {
+      replyJson(request, events.recent(1000).map(SystemApi::events));
+    } else {
+      reply(
+          request,
+          404,
+          new JsonObject()
+              .put("message", "no system API route " + request.method() + " " + path)
+              .put("routes", new JsonArray(List.of("GET /apps", "DELETE /apps", "GET /events")))
+              .encode());
+    }
+  }
+
+  /** Constant-time comparison, so that the token cannot be guessed from response times. */
+  private boolean tokenMatches(String given) {
+    return given != null
+        && token != null
+        && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Future<JsonArray> apps() {
+    List<Future<List<ProviderApp>>> listings =
+        providers.all().stream().map(Provider::list).toList();
+    return registry
+        .all()
+        .compose(
+            tracked ->
+                Future.all(listings)
+                    .map(
+                        done -> {
+                          Map<String, ManagedApp> byKey =
+                              tracked.stream()
+                                  .collect(Collectors.toMap(ManagedApp::key, Function.identity()));
+                          JsonArray apps = new JsonArray();
+                          listings.forEach(
+                              listing ->
+                                  listing
+                                      .result()
+                                      .forEach(
+                                          app ->
+                                              apps.add(
+                                                  describe(
+                                                      app,
+                                                      Optional.ofNullable(byKey.get(app.key()))))));
+                          return apps;
+                        }));
+  }
+
+  private static JsonObject describe(ProviderApp app, Optional<ManagedApp> tracked) {
+    JsonObject json =
+        new JsonObject()
+            .put("id", app.key())
+            .put("name", app.displayName())
+            .put("region", app.region().orElse(null))
+            .put("status", app.state().name().toLowerCase(Locale.ROOT))
+            .put("state", app.state().name())
+            .put("url", app.upstream().map(Object::toString).orElse(null))
+            .put("is_monitored", tracked.isPresent());
+    tracked.ifPresent(
+        entry ->
+            json.put("provider", entry.provider())
+                .put("region", entry.region().orElse(app.region().orElse(null)))
+                .put("max_idle_time", entry.maxIdleTime().toMinutes())
+                .put("last_accessed_at", entry.lastAccessedAt().toString()));
+    return json;
+  }
+
+  private Future<Void> unregisterAll() {
+    return registry
+        .all()
+        .compose(
+            tracked -> Future.all(tracked.stream().map(lifecycle::unregister).toList()).mapEmpty());
+  }
+
+  private static String events(List<Event> recent) {
+    JsonArray json = new JsonArray();
+    recent.forEach(
+        event ->
+            json.add(
+                new JsonObject()
+                    .put("type", event.type().name())
+                    .put("app", event.app())
+                    .put("provider", event.provider())
+                    .put("occurred_at", event.at().toString())
+                    .put("details", new JsonObject(event.details()))));
+    return json.encode();
+  }
+
+  private static void replyJson(HttpServerRequest request, Future<String> body) {
+    body.onComplete(
+        done -> {
+          if (done.succeeded()) {
+            reply(request, 200, done.result());
+          } else {
+            reply(
+                request, 502, new JsonObject().put("message", done.cause().getMessage()).encode());
+          }
+        });
+  }
+
+  private static void reply(HttpServerRequest request, int status, String json) {
+    request
+        .response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json")
+        .putHeader("cache-control", "no-store")
+        .end(json);
+  }
+}
