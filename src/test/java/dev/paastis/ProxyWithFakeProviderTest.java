@@ -94,6 +94,19 @@ class ProxyWithFakeProviderTest {
     return result(TestHttp.send(client, paastis.port(), HttpMethod.POST, host, uri, headers, body));
   }
 
+  /** A GET of / as a browser sends it (Accept: text/html). */
+  private Response browserGet(String host) throws Exception {
+    return result(
+        TestHttp.send(
+            client,
+            paastis.port(),
+            HttpMethod.GET,
+            host,
+            "/",
+            Map.of("accept", "text/html"),
+            null));
+  }
+
   private List<EventType> eventTypes() {
     List<EventType> newestFirst =
         new ArrayList<>(paastis.events().recent(100).await().stream().map(Event::type).toList());
@@ -284,35 +297,13 @@ class ProxyWithFakeProviderTest {
     provider.setStartDelay(Duration.ofMillis(300));
     startPaastis();
 
-    Response page =
-        result(
-            TestHttp.send(
-                client,
-                paastis.port(),
-                HttpMethod.GET,
-                "sleepy.proxy.test",
-                "/",
-                Map.of("accept", "text/html"),
-                null));
+    Response page = browserGet("sleepy.proxy.test");
 
     assertThat(page.status()).isEqualTo(503);
     assertThat(page.text()).contains("sleepy").contains("http-equiv=\"refresh\"");
     await().until(() -> provider.stateOf("sleepy") == AppState.RUNNING);
     await()
-        .untilAsserted(
-            () ->
-                assertThat(
-                        result(
-                                TestHttp.send(
-                                    client,
-                                    paastis.port(),
-                                    HttpMethod.GET,
-                                    "sleepy.proxy.test",
-                                    "/",
-                                    Map.of("accept", "text/html"),
-                                    null))
-                            .status())
-                    .isEqualTo(200));
+        .untilAsserted(() -> assertThat(browserGet("sleepy.proxy.test").status()).isEqualTo(200));
   }
 
   @Test
@@ -320,16 +311,7 @@ class ProxyWithFakeProviderTest {
     startPaastis();
     provider.withRunningApp("started-by-hand", upstream.uri()); // not seen by a tick yet
 
-    Response page =
-        result(
-            TestHttp.send(
-                client,
-                paastis.port(),
-                HttpMethod.GET,
-                "started-by-hand.test",
-                "/",
-                Map.of("accept", "text/html"),
-                null));
+    Response page = browserGet("started-by-hand.test");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(provider.starts).hasValue(0);
@@ -339,16 +321,7 @@ class ProxyWithFakeProviderTest {
   void with_the_blocking_strategy_browsers_wait_for_the_app_like_api_clients() throws Exception {
     startPaastis(configs -> configs.wakeStrategy = WakeStrategy.BLOCKING);
 
-    Response page =
-        result(
-            TestHttp.send(
-                client,
-                paastis.port(),
-                HttpMethod.GET,
-                "sleepy.proxy.test",
-                "/",
-                Map.of("accept", "text/html"),
-                null));
+    Response page = browserGet("sleepy.proxy.test");
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.json().getString("path")).isEqualTo("/");

@@ -1,5 +1,6 @@
 package dev.paastis.provider.clevercloud;
 
+import dev.paastis.testing.CallLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stateful fake of the Clever Cloud API v2 (PROVIDERS.md §3) on a real loopback HTTP server: the
@@ -52,14 +52,15 @@ public final class FakeCleverApi implements AutoCloseable {
    * One request the fake received: the raw path and query (null when none), and why the OAuth check
    * refused it, or null when it passed.
    */
-  public record Call(String method, String path, String query, String rejection, Instant at) {}
+  public record Call(String method, String path, String query, String rejection, Instant at)
+      implements CallLog.Call {}
 
   private final Vertx vertx;
   private final CleverOAuth oauth;
   private final FakeCleverState state;
   private final CleverFaults faults = new CleverFaults();
   private final CleverRoutes routes;
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final CallLog<Call> calls = new CallLog<>();
   private HttpServer server;
 
   private FakeCleverApi(Vertx vertx, CleverOAuth oauth) {
@@ -168,19 +169,16 @@ public final class FakeCleverApi implements AutoCloseable {
 
   /** A snapshot of the calls received so far, oldest first. */
   public List<Call> calls() {
-    return List.copyOf(calls);
+    return calls.all();
   }
 
   public int callCount() {
-    return calls.size();
+    return calls.count();
   }
 
   /** Calls with this method whose path starts with {@code pathPrefix}. */
   public int callCount(String method, String pathPrefix) {
-    return (int)
-        calls.stream()
-            .filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix))
-            .count();
+    return calls.count(method, pathPrefix);
   }
 
   public void clearCalls() {

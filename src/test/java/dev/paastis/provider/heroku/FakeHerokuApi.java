@@ -1,5 +1,6 @@
 package dev.paastis.provider.heroku;
 
+import dev.paastis.testing.CallLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class FakeHerokuApi implements AutoCloseable {
 
   /** One request the fake received; {@code range} is the Range header or null. */
-  public record Call(String method, String path, String range, Instant at) {}
+  public record Call(String method, String path, String range, Instant at)
+      implements CallLog.Call {}
 
   private static final Pattern ACCEPT =
       Pattern.compile(".*application/vnd\\.heroku\\+json;\\s*version=3(\\.[\\w-]+)?\\b.*");
@@ -37,7 +38,7 @@ public final class FakeHerokuApi implements AutoCloseable {
   private final FakeHerokuState state;
   private final HerokuFaults faults = new HerokuFaults();
   private final HerokuRoutes routes;
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final CallLog<Call> calls = new CallLog<>();
   private HttpServer server;
 
   private FakeHerokuApi(Vertx vertx, String token) {
@@ -143,19 +144,16 @@ public final class FakeHerokuApi implements AutoCloseable {
 
   /** A snapshot of the calls received so far, oldest first. */
   public List<Call> calls() {
-    return List.copyOf(calls);
+    return calls.all();
   }
 
   public int callCount() {
-    return calls.size();
+    return calls.count();
   }
 
   /** Calls with this method whose path starts with {@code pathPrefix}. */
   public int callCount(String method, String pathPrefix) {
-    return (int)
-        calls.stream()
-            .filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix))
-            .count();
+    return calls.count(method, pathPrefix);
   }
 
   public void clearCalls() {

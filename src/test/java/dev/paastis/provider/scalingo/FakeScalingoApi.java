@@ -1,5 +1,6 @@
 package dev.paastis.provider.scalingo;
 
+import dev.paastis.testing.CallLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stateful fake of Scalingo (PROVIDERS.md §2) on a real loopback HTTP server: one server plays
@@ -45,7 +45,8 @@ public final class FakeScalingoApi implements AutoCloseable {
    * One request the fake received. {@code region} is null for the auth service; {@code path} is the
    * path as the real host would see it, without the {@code /regions/{region}} prefix.
    */
-  public record Call(String method, String region, String path, Instant at) {}
+  public record Call(String method, String region, String path, Instant at)
+      implements CallLog.Call {}
 
   private static final String REGION_PREFIX = "/regions/";
 
@@ -55,7 +56,7 @@ public final class FakeScalingoApi implements AutoCloseable {
   private final ScalingoBearers bearers = new ScalingoBearers();
   private final ScalingoFaults faults = new ScalingoFaults();
   private final ScalingoRoutes routes;
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final CallLog<Call> calls = new CallLog<>();
   private HttpServer server;
 
   private FakeScalingoApi(Vertx vertx, String apiToken, List<String> regions) {
@@ -199,30 +200,27 @@ public final class FakeScalingoApi implements AutoCloseable {
 
   /** A snapshot of the calls received so far, oldest first. */
   public List<Call> calls() {
-    return List.copyOf(calls);
+    return calls.all();
   }
 
   public int callCount() {
-    return calls.size();
+    return calls.count();
   }
 
   /**
    * Calls, in any region or to auth, with this method whose path starts with {@code pathPrefix}.
    */
   public int callCount(String method, String pathPrefix) {
-    return (int)
-        calls.stream()
-            .filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix))
-            .count();
+    return calls.count(method, pathPrefix);
   }
 
   /** Calls to this region's API with this method whose path starts with {@code pathPrefix}. */
   public int callCount(String region, String method, String pathPrefix) {
-    return (int)
-        calls.stream()
-            .filter(call -> region.equals(call.region()))
-            .filter(call -> call.method().equals(method) && call.path().startsWith(pathPrefix))
-            .count();
+    return calls.count(
+        call ->
+            region.equals(call.region())
+                && call.method().equals(method)
+                && call.path().startsWith(pathPrefix));
   }
 
   public void clearCalls() {
