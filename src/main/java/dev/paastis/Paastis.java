@@ -122,11 +122,10 @@ public final class Paastis {
   }
 
   /**
-   * Fails with a {@link ConfigException} when this version cannot run the configuration (a
-   * provider, registry or event store it does not have yet), before anything is started.
+   * Fails with a {@link ConfigException} when this version cannot run the configuration (a registry
+   * or event store it does not have yet), before anything is started.
    */
   public static void check(PaastisConfig config) {
-    ProviderFactory.check(config);
     registry(config);
     eventStore(config);
   }

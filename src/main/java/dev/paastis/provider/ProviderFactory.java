@@ -8,31 +8,19 @@ import dev.paastis.provider.local.LocalProvider;
 import dev.paastis.provider.scalingo.ScalingoProvider;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.List;
 
 /** The one place that maps a provider name to its implementation. */
 public final class ProviderFactory {
 
-  /** Every provider name PROVIDER_NAME and rules accept. */
-  public static final List<String> KNOWN = List.of("heroku", "scalingo", "clever-cloud", "local");
-
   private ProviderFactory() {}
 
-  /** Creates the providers the configuration enables, in its order. */
+  /**
+   * Creates the providers the configuration enables, in its order. The names were validated when
+   * the configuration was loaded.
+   */
   public static Providers create(Vertx vertx, PaastisConfig config) {
-    check(config);
     return new Providers(
         config.providers().enabled().stream().map(name -> create(vertx, config, name)).toList());
-  }
-
-  /** Fails with a {@link ConfigException} when a provider cannot be created. */
-  public static void check(PaastisConfig config) {
-    for (String name : config.providers().enabled()) {
-      if (!KNOWN.contains(name)) {
-        throw new ConfigException(
-            "unknown provider: " + name + " (expected: " + String.join(", ", KNOWN) + ")");
-      }
-    }
   }
 
   private static Provider create(Vertx vertx, PaastisConfig config, String name) {
@@ -48,7 +36,9 @@ public final class ProviderFactory {
       case "scalingo" -> new ScalingoProvider(vertx, config.providers().scalingo());
       case "clever-cloud" ->
           new CleverCloudProvider(vertx, config.providers().clever(), config.providers().regions());
-      default -> throw new ConfigException("unknown provider: " + name);
+      default ->
+          throw new ConfigException(
+              "unknown provider: " + name + " (expected: heroku, scalingo, clever-cloud, local)");
     };
   }
 }

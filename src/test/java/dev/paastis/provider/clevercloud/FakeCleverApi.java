@@ -1,6 +1,7 @@
 package dev.paastis.provider.clevercloud;
 
 import dev.paastis.testing.CallLog;
+import dev.paastis.testing.Latency;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -167,22 +168,9 @@ public final class FakeCleverApi implements AutoCloseable {
 
   // ---- call log ----------------------------------------------------------------------------
 
-  /** A snapshot of the calls received so far, oldest first. */
-  public List<Call> calls() {
-    return calls.all();
-  }
-
-  public int callCount() {
-    return calls.count();
-  }
-
-  /** Calls with this method whose path starts with {@code pathPrefix}. */
-  public int callCount(String method, String pathPrefix) {
-    return calls.count(method, pathPrefix);
-  }
-
-  public void clearCalls() {
-    calls.clear();
+  /** The calls received so far, to count or clear. */
+  public CallLog<Call> calls() {
+    return calls;
   }
 
   // ---- serving -----------------------------------------------------------------------------
@@ -203,12 +191,8 @@ public final class FakeCleverApi implements AutoCloseable {
         .body()
         .onSuccess(
             body -> {
-              long delay = faults.latency().toMillis();
-              if (delay <= 0) {
-                write(request, answer(request, rejection));
-              } else {
-                vertx.setTimer(delay, id -> write(request, answer(request, rejection)));
-              }
+              Latency.answerAfter(
+                  vertx, faults.latency(), () -> write(request, answer(request, rejection)));
             });
   }
 

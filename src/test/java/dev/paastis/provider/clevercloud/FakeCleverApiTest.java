@@ -63,7 +63,7 @@ class FakeCleverApiTest {
     assertThat(self.headers().get("Content-Type")).isEqualTo("application/json");
     assertThat(self.json().getString("id")).isEqualTo(clever.userId()).startsWith("user_");
     assertThat(explicit.status()).isEqualTo(200);
-    assertThat(clever.calls()).allSatisfy(call -> assertThat(call.rejection()).isNull());
+    assertThat(clever.calls().all()).allSatisfy(call -> assertThat(call.rejection()).isNull());
   }
 
   @Test
@@ -86,7 +86,8 @@ class FakeCleverApiTest {
     TestHttp.Response none = call(HttpMethod.GET, "/v2/self", null);
     assertThat(none.status()).isEqualTo(401);
 
-    List<String> rejections = clever.calls().stream().map(FakeCleverApi.Call::rejection).toList();
+    List<String> rejections =
+        clever.calls().all().stream().map(FakeCleverApi.Call::rejection).toList();
     assertThat(rejections).hasSize(6).doesNotContainNull();
     assertThat(rejections.get(0)).contains("PLAINTEXT signature mismatch");
     assertThat(rejections.get(2)).contains("oauth_consumer_key").contains("other-key");
@@ -118,7 +119,7 @@ class FakeCleverApiTest {
     assertThat(deployments.status()).isEqualTo(200);
     assertThat(deployments.body().toJsonArray()).hasSize(1);
     assertThat(start.status()).isEqualTo(200);
-    assertThat(clever.calls()).allSatisfy(call -> assertThat(call.rejection()).isNull());
+    assertThat(clever.calls().all()).allSatisfy(call -> assertThat(call.rejection()).isNull());
   }
 
   @Test
@@ -137,7 +138,7 @@ class FakeCleverApiTest {
     assertThat(call(HttpMethod.GET, "/v2/summary", withoutNonce).status()).isEqualTo(401);
     assertThat(call(HttpMethod.GET, "/v2/summary", valid).status()).isEqualTo(200);
 
-    List<FakeCleverApi.Call> calls = clever.calls();
+    List<FakeCleverApi.Call> calls = clever.calls().all();
     assertThat(calls.get(0).rejection())
         .contains("HMAC-SHA512 signature mismatch")
         .contains("base string GET&http%3A%2F%2F127.0.0.1%3A");
@@ -456,27 +457,27 @@ class FakeCleverApiTest {
   @Test
   void theCallLogRecordsMethodPathQueryAndRejection() throws Exception {
     String id = clever.addUserApp("mine", "par", List.of(), true);
-    clever.clearCalls();
+    clever.calls().clear();
     get("/v2/summary");
     get(appPath(clever.userId(), id) + "/deployments?limit=1");
     post(appPath(clever.userId(), id) + "/instances");
     call(HttpMethod.GET, "/v2/self", null);
 
-    assertThat(clever.callCount()).isEqualTo(4);
-    assertThat(clever.callCount("GET", "/v2/")).isEqualTo(3);
-    assertThat(clever.callCount("POST", "/v2/organisations/" + clever.userId())).isEqualTo(1);
-    FakeCleverApi.Call deployments = clever.calls().get(1);
+    assertThat(clever.calls().count()).isEqualTo(4);
+    assertThat(clever.calls().count("GET", "/v2/")).isEqualTo(3);
+    assertThat(clever.calls().count("POST", "/v2/organisations/" + clever.userId())).isEqualTo(1);
+    FakeCleverApi.Call deployments = clever.calls().all().get(1);
     assertThat(deployments.method()).isEqualTo("GET");
     assertThat(deployments.path()).endsWith("/deployments");
     assertThat(deployments.query()).isEqualTo("limit=1");
     assertThat(deployments.rejection()).isNull();
     assertThat(deployments.at()).isNotNull();
-    assertThat(clever.calls().get(0).query()).isNull();
-    assertThat(clever.calls().get(3).rejection()).isNotNull();
+    assertThat(clever.calls().all().get(0).query()).isNull();
+    assertThat(clever.calls().all().get(3).rejection()).isNotNull();
 
-    clever.clearCalls();
-    assertThat(clever.callCount()).isZero();
-    assertThat(clever.calls()).isEmpty();
+    clever.calls().clear();
+    assertThat(clever.calls().count()).isZero();
+    assertThat(clever.calls().all()).isEmpty();
   }
 
   // ---- helpers -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.paastis.provider.heroku;
 
 import dev.paastis.testing.CallLog;
+import dev.paastis.testing.Latency;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -10,7 +11,6 @@ import io.vertx.core.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -142,22 +142,9 @@ public final class FakeHerokuApi implements AutoCloseable {
 
   // ---- call log ----------------------------------------------------------------------------
 
-  /** A snapshot of the calls received so far, oldest first. */
-  public List<Call> calls() {
-    return calls.all();
-  }
-
-  public int callCount() {
-    return calls.count();
-  }
-
-  /** Calls with this method whose path starts with {@code pathPrefix}. */
-  public int callCount(String method, String pathPrefix) {
-    return calls.count(method, pathPrefix);
-  }
-
-  public void clearCalls() {
-    calls.clear();
+  /** The calls received so far, to count or clear. */
+  public CallLog<Call> calls() {
+    return calls;
   }
 
   // ---- serving -----------------------------------------------------------------------------
@@ -170,12 +157,8 @@ public final class FakeHerokuApi implements AutoCloseable {
         .body()
         .onSuccess(
             body -> {
-              long delay = faults.latency().toMillis();
-              if (delay <= 0) {
-                write(request, answer(request, body));
-              } else {
-                vertx.setTimer(delay, id -> write(request, answer(request, body)));
-              }
+              Latency.answerAfter(
+                  vertx, faults.latency(), () -> write(request, answer(request, body)));
             });
   }
 

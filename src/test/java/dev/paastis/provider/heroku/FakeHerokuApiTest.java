@@ -133,7 +133,7 @@ class FakeHerokuApiTest {
     assertThat(statuses).containsExactly(206, 206, 200);
     assertThat(names).hasSize(450).doesNotHaveDuplicates().isSorted();
     assertThat(new HashSet<>(names)).hasSize(450);
-    assertThat(heroku.calls().get(1).range()).isEqualTo("name ]app-199..; max=200");
+    assertThat(heroku.calls().all().get(1).range()).isEqualTo("name ]app-199..; max=200");
   }
 
   @Test
@@ -352,17 +352,17 @@ class FakeHerokuApiTest {
     patch("/apps/logged/formation", "{\"updates\":[{\"type\":\"web\",\"quantity\":0}]}");
     call(HttpMethod.GET, "/apps", Map.of(), null);
 
-    assertThat(heroku.callCount()).isEqualTo(4);
-    assertThat(heroku.callCount("GET", "/apps")).isEqualTo(3);
-    assertThat(heroku.callCount("PATCH", "/apps/logged/formation")).isEqualTo(1);
-    assertThat(heroku.calls().get(0))
+    assertThat(heroku.calls().count()).isEqualTo(4);
+    assertThat(heroku.calls().count("GET", "/apps")).isEqualTo(3);
+    assertThat(heroku.calls().count("PATCH", "/apps/logged/formation")).isEqualTo(1);
+    assertThat(heroku.calls().all().get(0))
         .extracting(FakeHerokuApi.Call::method, FakeHerokuApi.Call::path, FakeHerokuApi.Call::range)
         .containsExactly("GET", "/apps", "name ..; max=10");
-    assertThat(heroku.calls().get(0).at()).isNotNull();
+    assertThat(heroku.calls().all().get(0).at()).isNotNull();
 
-    heroku.clearCalls();
-    assertThat(heroku.callCount()).isZero();
-    assertThat(heroku.calls()).isEmpty();
+    heroku.calls().clear();
+    assertThat(heroku.calls().count()).isZero();
+    assertThat(heroku.calls().all()).isEmpty();
   }
 
   @Test

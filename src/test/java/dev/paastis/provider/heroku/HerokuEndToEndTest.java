@@ -100,14 +100,14 @@ class HerokuEndToEndTest {
     heroku.addApp("hot", "eu", webUrl(), Map.of("web", 1));
     startPaastis();
     TestHttp.get(client, paastis.port(), "hot.proxy.test", "/");
-    int calls = heroku.callCount();
+    int calls = heroku.calls().count();
 
     for (int i = 0; i < 20; i++) {
       assertThat(TestHttp.get(client, paastis.port(), "hot.proxy.test", "/").status())
           .isEqualTo(200);
     }
 
-    assertThat(heroku.callCount()).isEqualTo(calls);
+    assertThat(heroku.calls().count()).isEqualTo(calls);
   }
 
   @Test
@@ -130,6 +130,6 @@ class HerokuEndToEndTest {
       paastis.tick().await();
     }
 
-    assertThat(heroku.callCount()).isLessThan(1000);
+    assertThat(heroku.calls().count()).isLessThan(1000);
   }
 }

@@ -48,7 +48,7 @@ class HerokuProviderTest {
 
     assertThat(apps).hasSize(450);
     assertThat(apps).extracting(ProviderApp::key).doesNotHaveDuplicates();
-    assertThat(heroku.callCount("GET", "/apps")).isGreaterThanOrEqualTo(3);
+    assertThat(heroku.calls().count("GET", "/apps")).isGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -109,7 +109,7 @@ class HerokuProviderTest {
     provider.start("shop", before).await();
 
     assertThat(heroku.formationOf("shop")).containsEntry("web", 2).containsEntry("worker", 1);
-    assertThat(heroku.callCount("PATCH", "/apps/shop/formation")).isEqualTo(2);
+    assertThat(heroku.calls().count("PATCH", "/apps/shop/formation")).isEqualTo(2);
   }
 
   @Test
@@ -190,12 +190,12 @@ class HerokuProviderTest {
     provider.list().await();
     heroku.setRemaining(50);
     provider.list().await();
-    heroku.clearCalls();
+    heroku.calls().clear();
 
     clock.advance(Duration.ofHours(1));
     provider.list().await();
 
-    assertThat(heroku.callCount()).isEqualTo(1);
+    assertThat(heroku.calls().count()).isEqualTo(1);
   }
 
   @Test
@@ -209,6 +209,6 @@ class HerokuProviderTest {
       clock.advance(Duration.ofMinutes(1));
     }
 
-    assertThat(heroku.callCount()).isLessThan(1000);
+    assertThat(heroku.calls().count()).isLessThan(1000);
   }
 }

@@ -1,6 +1,7 @@
 package dev.paastis.provider.scalingo;
 
 import dev.paastis.testing.CallLog;
+import dev.paastis.testing.Latency;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -198,20 +199,9 @@ public final class FakeScalingoApi implements AutoCloseable {
 
   // ---- call log ----------------------------------------------------------------------------
 
-  /** A snapshot of the calls received so far, oldest first. */
-  public List<Call> calls() {
-    return calls.all();
-  }
-
-  public int callCount() {
-    return calls.count();
-  }
-
-  /**
-   * Calls, in any region or to auth, with this method whose path starts with {@code pathPrefix}.
-   */
-  public int callCount(String method, String pathPrefix) {
-    return calls.count(method, pathPrefix);
+  /** The calls received so far, to count or clear. */
+  public CallLog<Call> calls() {
+    return calls;
   }
 
   /** Calls to this region's API with this method whose path starts with {@code pathPrefix}. */
@@ -221,10 +211,6 @@ public final class FakeScalingoApi implements AutoCloseable {
             region.equals(call.region())
                 && call.method().equals(method)
                 && call.path().startsWith(pathPrefix));
-  }
-
-  public void clearCalls() {
-    calls.clear();
   }
 
   // ---- serving -----------------------------------------------------------------------------
@@ -244,13 +230,10 @@ public final class FakeScalingoApi implements AutoCloseable {
         .body()
         .onSuccess(
             body -> {
-              long delay = faults.latency().toMillis();
-              if (delay <= 0) {
-                write(request, answer(request, callRegion, callPath, body));
-              } else {
-                vertx.setTimer(
-                    delay, id -> write(request, answer(request, callRegion, callPath, body)));
-              }
+              Latency.answerAfter(
+                  vertx,
+                  faults.latency(),
+                  () -> write(request, answer(request, callRegion, callPath, body)));
             });
   }
 

@@ -426,27 +426,27 @@ class FakeScalingoApiTest {
   @Test
   void theCallLogRecordsMethodRegionAndPath() throws Exception {
     scalingo.addApp(FR, "shop", null, Map.of("web", 1));
-    scalingo.clearCalls();
+    scalingo.calls().clear();
     get(FR, "/v1/apps");
     get(SECNUM, "/v1/apps");
     post(FR, "/v1/apps/shop/scale", "{\"containers\":[{\"name\":\"web\",\"amount\":0}]}");
     exchange(API_TOKEN);
 
-    assertThat(scalingo.callCount()).isEqualTo(4);
-    assertThat(scalingo.callCount("GET", "/v1/apps")).isEqualTo(2);
+    assertThat(scalingo.calls().count()).isEqualTo(4);
+    assertThat(scalingo.calls().count("GET", "/v1/apps")).isEqualTo(2);
     assertThat(scalingo.callCount(FR, "GET", "/v1/apps")).isEqualTo(1);
     assertThat(scalingo.callCount(FR, "POST", "/v1/apps/shop/scale")).isEqualTo(1);
-    assertThat(scalingo.callCount("POST", "/v1/tokens/exchange")).isEqualTo(1);
-    assertThat(scalingo.calls().get(1))
+    assertThat(scalingo.calls().count("POST", "/v1/tokens/exchange")).isEqualTo(1);
+    assertThat(scalingo.calls().all().get(1))
         .extracting(
             FakeScalingoApi.Call::method, FakeScalingoApi.Call::region, FakeScalingoApi.Call::path)
         .containsExactly("GET", SECNUM, "/v1/apps");
-    assertThat(scalingo.calls().get(3).region()).isNull();
-    assertThat(scalingo.calls().get(0).at()).isNotNull();
+    assertThat(scalingo.calls().all().get(3).region()).isNull();
+    assertThat(scalingo.calls().all().get(0).at()).isNotNull();
 
-    scalingo.clearCalls();
-    assertThat(scalingo.callCount()).isZero();
-    assertThat(scalingo.calls()).isEmpty();
+    scalingo.calls().clear();
+    assertThat(scalingo.calls().count()).isZero();
+    assertThat(scalingo.calls().all()).isEmpty();
   }
 
   // ---- helpers -----------------------------------------------------------------------------

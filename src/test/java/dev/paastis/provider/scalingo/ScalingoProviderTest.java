@@ -172,10 +172,10 @@ class ScalingoProviderTest {
       scalingo.addApp("osc-fr1", "app-" + i, null, Map.of("web", 0));
     }
     provider.list().await();
-    scalingo.clearCalls();
+    scalingo.calls().clear();
 
     provider.list().await();
 
-    assertThat(scalingo.callCount("GET", "/v1/apps")).isEqualTo(2);
+    assertThat(scalingo.calls().count("GET", "/v1/apps")).isEqualTo(2);
   }
 }
