@@ -55,6 +55,7 @@ public final class ConfigLoader {
         ProviderSelection.providers(variables, localApps),
         EnvSections.hooks(variables),
         EnvSections.routing(variables),
+        EnvSections.admin(variables),
         EnvSections.events(variables),
         EnvSections.logging(variables),
         yml.rules(),

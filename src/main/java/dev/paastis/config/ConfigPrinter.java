@@ -27,6 +27,7 @@ public final class ConfigPrinter {
     providers(lines, config.providers());
     hooks(lines, config.hooks());
     routing(lines, config.routing());
+    admin(lines, config.admin());
     events(lines, config.events());
     logging(lines, config.logging());
     lines.add("PAASTIS_CONFIG", config.configFile().map(Path::toString).orElse(""));
@@ -75,6 +76,14 @@ public final class ConfigPrinter {
     lines.add("HOOKS_BEFORE_STOP", hooks.beforeStop().orElse(""));
     lines.add("HOOKS_AFTER_STOP", hooks.afterStop().orElse(""));
     lines.add("HOOKS_TIMEOUT", hooks.timeout());
+  }
+
+  private static void admin(Lines lines, AdminConfig admin) {
+    lines.add("ADMIN_ENABLED", admin.enabled());
+    lines.add("ADMIN_HOST", admin.host());
+    lines.add("ADMIN_PORT", admin.port());
+    lines.add("ADMIN_API_TOKEN", redacted(admin.apiToken()));
+    lines.add("METRICS_PUBLIC", admin.metricsPublic());
   }
 
   private static void routing(Lines lines, RoutingConfig routing) {

@@ -56,6 +56,23 @@ final class EnvSections {
     return new RoutingConfig(enabled, token, variables.choice("WAKE_STRATEGY", WakeStrategy.AUTO));
   }
 
+  static AdminConfig admin(Variables variables) {
+    boolean enabled = variables.bool("ADMIN_ENABLED", false);
+    Optional<Secret> token =
+        variables.secret("ADMIN_API_TOKEN").or(() -> variables.secret("ROUTING_SYSTEM_API_TOKEN"));
+    if (enabled && token.isEmpty()) {
+      throw new ConfigException(
+          "ADMIN_API_TOKEN is not set: required when ADMIN_ENABLED=true"
+              + " (ROUTING_SYSTEM_API_TOKEN is used when it is set)");
+    }
+    return new AdminConfig(
+        enabled,
+        variables.get("ADMIN_HOST", "127.0.0.1"),
+        variables.port("ADMIN_PORT", 3001),
+        token,
+        variables.bool("METRICS_PUBLIC", false));
+  }
+
   static EventsConfig events(Variables variables) {
     String type =
         variables.choice("EVENTS_STORE_TYPE", "in-memory", List.of("in-memory", "postgres"));

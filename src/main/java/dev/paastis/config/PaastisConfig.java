@@ -18,6 +18,7 @@ public record PaastisConfig(
     ProvidersConfig providers,
     HooksConfig hooks,
     RoutingConfig routing,
+    AdminConfig admin,
     EventsConfig events,
     LoggingConfig logging,
     List<Rule> rules,

@@ -41,6 +41,7 @@ class ConfigLoaderTest {
     assertThat(config.hooks()).isEqualTo(HooksConfig.none());
     assertThat(config.routing())
         .isEqualTo(new RoutingConfig(false, Optional.empty(), WakeStrategy.AUTO));
+    assertThat(config.admin()).isEqualTo(AdminConfig.disabled());
     assertThat(config.events()).isEqualTo(new EventsConfig("in-memory", Optional.empty(), 1000));
     assertThat(config.logging()).isEqualTo(new LoggingConfig("INFO", LogFormat.AUTO));
     assertThat(config.rules()).isEmpty();
@@ -161,6 +162,38 @@ class ConfigLoaderTest {
     assertThat(config.events().databaseUrl()).contains(new Secret("postgres://db"));
     assertThat(config.routing().systemApiEnabled()).isTrue();
     assertThat(config.routing().systemApiToken()).contains(new Secret("tk"));
+  }
+
+  @Test
+  void the_admin_listener_takes_its_own_token_or_falls_back_to_the_system_api_token() {
+    PaastisConfig own =
+        dir.withProvider()
+            .env("ADMIN_ENABLED", "true")
+            .env("ADMIN_HOST", "0.0.0.0")
+            .env("ADMIN_PORT", "3101")
+            .env("ADMIN_API_TOKEN", "admin-tk")
+            .env("ROUTING_SYSTEM_API_TOKEN", "system-tk")
+            .env("METRICS_PUBLIC", "true")
+            .load();
+    assertThat(own.admin())
+        .isEqualTo(
+            new AdminConfig(true, "0.0.0.0", 3101, Optional.of(new Secret("admin-tk")), true));
+
+    PaastisConfig fallback =
+        new ConfigDir(dir.path)
+            .withProvider()
+            .env("ADMIN_ENABLED", "true")
+            .env("ROUTING_SYSTEM_API_TOKEN", "system-tk")
+            .load();
+    assertThat(fallback.admin().apiToken()).contains(new Secret("system-tk"));
+  }
+
+  @Test
+  void an_enabled_admin_listener_without_any_token_is_refused() {
+    assertThat(dir.withProvider().env("ADMIN_ENABLED", "true").error())
+        .isEqualTo(
+            "ADMIN_API_TOKEN is not set: required when ADMIN_ENABLED=true"
+                + " (ROUTING_SYSTEM_API_TOKEN is used when it is set)");
   }
 
   @ParameterizedTest(name = "{0}={1} gives the level {2}")

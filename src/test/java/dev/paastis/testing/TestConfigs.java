@@ -1,6 +1,7 @@
 package dev.paastis.testing;
 
 import dev.paastis.app.Rule;
+import dev.paastis.config.AdminConfig;
 import dev.paastis.config.CleverConfig;
 import dev.paastis.config.CronSchedule;
 import dev.paastis.config.EventsConfig;
@@ -39,6 +40,11 @@ public final class TestConfigs {
   public String cron = "0 0 1 1 *";
   public Optional<String> systemApiToken = Optional.empty();
 
+  /** The admin listener, on a free port, when a token is set. */
+  public Optional<String> adminToken = Optional.empty();
+
+  public boolean metricsPublic = false;
+
   public PaastisConfig build() {
     return new PaastisConfig(
         new ServerConfig("127.0.0.1", 0),
@@ -68,6 +74,8 @@ public final class TestConfigs {
         hooks,
         new RoutingConfig(
             systemApiToken.isPresent(), systemApiToken.map(Secret::new), wakeStrategy),
+        new AdminConfig(
+            adminToken.isPresent(), "127.0.0.1", 0, adminToken.map(Secret::new), metricsPublic),
         new EventsConfig("in-memory", Optional.empty(), 1000),
         new LoggingConfig("INFO", LogFormat.PRETTY),
         rules,
