@@ -164,7 +164,9 @@ final class AdminClient {
               + ANSWER_TIMEOUT.toSeconds()
               + "s");
     } catch (ConnectException e) {
-      throw cannotConnect(reason(e));
+      // the JDK says nothing about a refused connection: no message anywhere in the chain
+      String reason = reason(e);
+      throw cannotConnect(reason.endsWith("Exception") ? "connection refused" : reason);
     } catch (IOException e) {
       throw new AdminApiException("the call to the admin API at " + base + " failed: " + reason(e));
     } catch (InterruptedException e) {

@@ -60,9 +60,10 @@ abstract class AppActionCommand implements Callable<Integer> {
   @Command(
       name = "start",
       mixinStandardHelpOptions = true,
-      description =
-          "Start an app through the admin API of a running Paastis and wait until it answers"
-              + " (or until Paastis gives up waking it).")
+      description = {
+        "Start an app, through the admin API of a running Paastis.",
+        "Waits until the app answers, or until Paastis gives up waking it."
+      })
   static final class Start extends AppActionCommand {
 
     @Override
@@ -74,9 +75,11 @@ abstract class AppActionCommand implements Callable<Integer> {
   @Command(
       name = "stop",
       mixinStandardHelpOptions = true,
-      description =
-          "Stop an app through the admin API of a running Paastis and wait until it is stopped."
-              + " Refused while requests to it are in flight or a wake is under way.")
+      description = {
+        "Stop an app, through the admin API of a running Paastis.",
+        "Waits until it is stopped. Refused while requests to it are in flight or a wake is"
+            + " under way."
+      })
   static final class Stop extends AppActionCommand {
 
     @Override

@@ -15,9 +15,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "apps",
     mixinStandardHelpOptions = true,
-    description =
-        "List the apps a running Paastis knows (through its admin API): state, last access, when"
-            + " each goes to sleep and how long it slept over the last 7 days.")
+    description = {
+      "List the apps of a running Paastis, through its admin API.",
+      "State, provider, region, last access, time left before the idle stop (SLEEPS IN) and"
+          + " hours stopped by Paastis over the last 7 days (SLEPT 7D)."
+    })
 final class AppsCommand implements Callable<Integer> {
 
   @Mixin AdminOptions admin;

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "events",
     mixinStandardHelpOptions = true,
-    description =
-        "List what happened to the apps of a running Paastis (through its admin API), newest"
-            + " first; or, with --follow, print each new event as it happens.")
+    description = {
+      "List what happened to the apps of a running Paastis (admin API).",
+      "Newest first; with --follow, each new event as it happens."
+    })
 final class EventsCommand implements Callable<Integer> {
 
   private static final String SINCE_ACCEPTED =
