@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.Charset;
@@ -25,9 +23,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
@@ -72,18 +76,26 @@ final class AdminClient {
 
   /**
    * Reads the {@code text/event-stream} at {@code path} and hands each event's JSON to {@code
-   * onEvent} until the thread is interrupted (then it returns) or the server ends the stream.
+   * onEvent}, on this thread, until the thread is interrupted (then it returns) or the server ends
+   * the stream. The body is read asynchronously: a blocking read of the JDK client ignores
+   * interruption.
    */
   void stream(String path, Map<String, String> query, Consumer<JsonNode> onEvent) {
     HttpRequest request = request(path, query, "text/event-stream").GET().build();
-    HttpResponse<InputStream> response = exchange(request, BodyHandlers.ofInputStream());
-    try (InputStream body = response.body();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, UTF8))) {
-      if (response.statusCode() / 100 != 2) {
-        throw failure(response.statusCode(), new String(body.readAllBytes(), UTF8));
-      }
+    LineQueue lines = new LineQueue();
+    CompletableFuture<HttpResponse<String>> response =
+        http.sendAsync(
+            request,
+            info ->
+                info.statusCode() / 100 == 2
+                    ? BodySubscribers.mapping(
+                        BodySubscribers.fromLineSubscriber(lines), nothing -> "")
+                    : BodySubscribers.ofString(UTF8));
+    response.whenComplete((answer, failure) -> lines.end());
+    try {
       StringBuilder data = new StringBuilder();
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      for (Optional<String> next = lines.take(); next.isPresent(); next = lines.take()) {
+        String line = next.get();
         if (line.isEmpty() && data.length() > 0) {
           onEvent.accept(parse(data.toString()));
           data.setLength(0);
@@ -94,15 +106,70 @@ final class AdminClient {
         }
         // comments (": keep-alive") and the event, id and retry fields say nothing we show
       }
-    } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      throw new AdminApiException("the event stream from " + base + " broke: " + reason(e));
+    } catch (InterruptedException e) {
+      lines.cancel();
+      response.cancel(true);
+      Thread.currentThread().interrupt();
+      return;
+    }
+    HttpResponse<String> answer;
+    try {
+      answer = response.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof IOException failure
+          ? translate(failure)
+          : new AdminApiException("the event stream from " + base + " broke: " + reason(e));
+    }
+    if (answer.statusCode() / 100 != 2) {
+      throw failure(answer);
     }
     throw new AdminApiException(
         "the admin API at " + base + " closed the event stream (did Paastis stop?)");
+  }
+
+  /** The lines of a streamed body, handed from the client's threads to the reading one. */
+  private static final class LineQueue implements Flow.Subscriber<String> {
+
+    /** Each line, then an empty one for the end of the stream. */
+    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
+
+    private volatile Flow.Subscription subscription;
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+      lines.add(Optional.of(line));
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      // the response future fails too, and says why
+    }
+
+    @Override
+    public void onComplete() {
+      // the response future completes too
+    }
+
+    void end() {
+      lines.add(Optional.empty());
+    }
+
+    Optional<String> take() throws InterruptedException {
+      return lines.take();
+    }
+
+    void cancel() {
+      Flow.Subscription current = subscription;
+      if (current != null) {
+        current.cancel();
+      }
+    }
   }
 
   /** Indented JSON, as {@code --json} prints it. */
@@ -146,7 +213,7 @@ final class AdminClient {
   private JsonNode call(HttpRequest request) {
     HttpResponse<String> response = exchange(request, BodyHandlers.ofString(UTF8));
     if (response.statusCode() / 100 != 2) {
-      throw failure(response.statusCode(), response.body());
+      throw failure(response);
     }
     return response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
   }
@@ -154,25 +221,33 @@ final class AdminClient {
   private <T> HttpResponse<T> exchange(HttpRequest request, BodyHandler<T> handler) {
     try {
       return http.send(request, handler);
-    } catch (HttpConnectTimeoutException e) {
-      throw cannotConnect("no answer within " + CONNECT_TIMEOUT.toSeconds() + "s");
-    } catch (HttpTimeoutException e) {
-      throw new AdminApiException(
+    } catch (IOException e) {
+      throw translate(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AdminApiException("interrupted while calling the admin API at " + base);
+    }
+  }
+
+  private AdminApiException translate(IOException failure) {
+    if (failure instanceof HttpConnectTimeoutException) {
+      return cannotConnect("no answer within " + CONNECT_TIMEOUT.toSeconds() + "s");
+    }
+    if (failure instanceof HttpTimeoutException) {
+      return new AdminApiException(
           "the admin API at "
               + base
               + " did not answer within "
               + ANSWER_TIMEOUT.toSeconds()
               + "s");
-    } catch (ConnectException e) {
-      // the JDK says nothing about a refused connection: no message anywhere in the chain
-      String reason = reason(e);
-      throw cannotConnect(reason.endsWith("Exception") ? "connection refused" : reason);
-    } catch (IOException e) {
-      throw new AdminApiException("the call to the admin API at " + base + " failed: " + reason(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AdminApiException("interrupted while calling the admin API at " + base);
     }
+    if (failure instanceof ConnectException) {
+      // the JDK says nothing about a refused connection: no message anywhere in the chain
+      String reason = reason(failure);
+      return cannotConnect(reason.endsWith("Exception") ? "connection refused" : reason);
+    }
+    return new AdminApiException(
+        "the call to the admin API at " + base + " failed: " + reason(failure));
   }
 
   private AdminApiException cannotConnect(String reason) {
@@ -186,7 +261,13 @@ final class AdminClient {
             + ") at its admin listener");
   }
 
-  private AdminApiException failure(int status, String body) {
+  /**
+   * The error an answer stands for: the {@code detail} of a problem. Any other answer (a front's),
+   * or a 404 for a route that always exists (the proxy port answers every path with one), means
+   * {@code --url} points at something else.
+   */
+  private AdminApiException failure(HttpResponse<String> response) {
+    int status = response.statusCode();
     if (status == 401) {
       return new AdminApiException(
           "the admin API at "
@@ -198,14 +279,21 @@ final class AdminClient {
               + " or "
               + AdminOptions.SERVER_TOKEN_VARIABLE);
     }
+    boolean isProblem =
+        response
+            .headers()
+            .firstValue("content-type")
+            .filter(type -> type.toLowerCase(Locale.ROOT).startsWith("application/problem+json"))
+            .isPresent();
     JsonNode problem;
     try {
-      problem = JSON.readTree(body);
+      problem = isProblem ? JSON.readTree(response.body()) : MissingNode.getInstance();
     } catch (JsonProcessingException notJson) {
       problem = MissingNode.getInstance();
     }
     String detail = problem.path("detail").asText(problem.path("title").asText(""));
-    if (detail.isBlank()) {
+    boolean appRoute = response.request().uri().getPath().startsWith(base.getPath() + "/api/apps/");
+    if (detail.isBlank() || (status == 404 && !appRoute)) {
       return new AdminApiException(
           "HTTP "
               + status

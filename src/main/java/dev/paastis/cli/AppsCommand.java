@@ -52,7 +52,7 @@ final class AppsCommand implements Callable<Integer> {
         Table.of("NAME", "STATE", "PROVIDER", "REGION", "LAST ACCESS", "SLEEPS IN", "SLEPT 7D");
     for (JsonNode app : apps) {
       table.row(
-          text(app.path("name")),
+          name(app),
           text(app.path("state")),
           text(app.path("provider")),
           text(app.path("region")),
@@ -67,6 +67,15 @@ final class AppsCommand implements Callable<Integer> {
               : "-");
     }
     return table.lines();
+  }
+
+  /** The name to type in {@code paastis start}, and the provider's own when it differs. */
+  private static String name(JsonNode app) {
+    String name = text(app.path("name"));
+    String displayName = app.path("display_name").asText("");
+    return displayName.isBlank() || displayName.equals(name)
+        ? name
+        : name + " (" + displayName + ")";
   }
 
   /** The field's text, {@code -} when it is null or absent. */

@@ -135,6 +135,7 @@ class AdminClientTest {
   @Test
   void a_problem_without_detail_prints_its_title() {
     status = 409;
+    contentType = "application/problem+json";
     body = "{\"title\": \"Conflict\", \"status\": 409}";
 
     assertThat(paastis("stop", "busy").err())
@@ -164,7 +165,14 @@ class AdminClientTest {
         .startsWith("paastis: HTTP 404 from " + url() + ", which does not look like the admin API")
         .contains("--url");
 
+    contentType = "application/problem+json"; // the proxy port's answer to any path
+    body = "{\"title\": \"App not found\", \"detail\": \"No app named 127\"}";
+    assertThat(paastis("apps").err()).contains("does not look like the admin API");
+    assertThat(paastis("events").err()).contains("does not look like the admin API");
+
     status = 200;
+    contentType = "text/html";
+    body = "<html>the dashboard</html>";
     assertThat(paastis("apps").err())
         .startsWith("paastis: the answer from " + url() + " is not JSON");
   }
@@ -209,8 +217,28 @@ class AdminClientTest {
   }
 
   @Test
+  void follow_json_prints_one_object_a_line_of_the_wanted_types() {
+    contentType = "text/event-stream";
+    body =
+        "retry: 2000\n: connected\n\n"
+            + "data: {\"type\": \"APP_STARTED\", \"app\": \"a\"}\n\n"
+            + "data: {\"type\": \"APP_DISCOVERED\", \"app\": \"b\"}\n\n"
+            + "data: {\"type\": \"APP_STOPPED\", \"app\": \"c\"}\n\n";
+
+    CliRun run = paastis("events", "-f", "--json", "--type", "app_started,app_stopped");
+
+    assertThat(run.out().lines())
+        .containsExactly(
+            "{\"type\":\"APP_STARTED\",\"app\":\"a\"}", "{\"type\":\"APP_STOPPED\",\"app\":\"c\"}");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("closed the event stream");
+    assertThat(requests).containsExactly("GET /api/events/stream Bearer " + TOKEN);
+  }
+
+  @Test
   void a_refused_stream_is_an_error_like_any_other() {
     status = 400;
+    contentType = "application/problem+json";
     body = "{\"title\": \"Bad Request\", \"detail\": \"unknown filter\"}";
 
     assertThatThrownBy(() -> client().stream("/api/events/stream", Map.of(), event -> {}))

@@ -28,7 +28,10 @@ class AdminTablesTest {
               {'name': 'shop-backend', 'provider': 'scalingo', 'region': 'osc-fr1',
                'state': 'STOPPED', 'tracked': true, 'last_accessed_at': '2026-11-23T08:00:00Z',
                'sleeps_at': null, 'stopped_at': '2026-11-23T08:15:00Z', 'slept_seconds_7d': 0},
-              {'name': 'w', 'provider': 'heroku', 'region': null, 'state': 'UNKNOWN',
+              {'name': 'app_7e1f', 'display_name': 'shop-front', 'provider': 'clevercloud',
+               'region': 'par', 'state': 'RUNNING', 'tracked': false, 'last_accessed_at': null,
+               'sleeps_at': null, 'stopped_at': null, 'slept_seconds_7d': 0},
+              {'name': 'w', 'display_name': 'w', 'provider': 'heroku', 'region': null, 'state': 'UNKNOWN',
                'tracked': false, 'last_accessed_at': null, 'sleeps_at': null,
                'stopped_at': null}
             ]}
@@ -36,10 +39,11 @@ class AdminTablesTest {
 
     assertThat(AppsCommand.table(answer))
         .containsExactly(
-            "NAME          STATE    PROVIDER  REGION   LAST ACCESS  SLEEPS IN  SLEPT 7D",
-            "hello         RUNNING  local     -        3m ago       12m        12.5h",
-            "shop-backend  STOPPED  scalingo  osc-fr1  2d2h ago     -          0h",
-            "w             UNKNOWN  heroku    -        -            -          -");
+            "NAME                   STATE    PROVIDER     REGION   LAST ACCESS  SLEEPS IN  SLEPT 7D",
+            "hello                  RUNNING  local        -        3m ago       12m        12.5h",
+            "shop-backend           STOPPED  scalingo     osc-fr1  2d2h ago     -          0h",
+            "app_7e1f (shop-front)  RUNNING  clevercloud  par      -            -          0h",
+            "w                      UNKNOWN  heroku       -        -            -          -");
   }
 
   @Test
