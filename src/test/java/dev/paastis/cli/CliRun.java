@@ -10,7 +10,11 @@ record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@code paastis args} as {@link Main} does, with {@code env} as the environment. */
   static CliRun run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
+    return run(env, new StringWriter(), args);
+  }
+
+  /** Like {@link #run(Map, String...)}, writing to {@code out}, which a test may read meanwhile. */
+  static CliRun run(Map<String, String> env, StringWriter out, String... args) {
     StringWriter err = new StringWriter();
     CommandLine commandLine = Main.commandLine(env);
     commandLine.setOut(new PrintWriter(out, true));
