@@ -75,12 +75,12 @@ final class AdminClient {
   }
 
   /**
-   * Reads the {@code text/event-stream} at {@code path} and hands each event's JSON to {@code
-   * onEvent}, on this thread, until the thread is interrupted (then it returns) or the server ends
-   * the stream. The body is read asynchronously: a blocking read of the JDK client ignores
-   * interruption.
+   * Reads the {@code text/event-stream} at {@code path}: runs {@code onOpen} once the server
+   * accepted it, then hands each event's JSON to {@code onEvent}, both on this thread, until the
+   * thread is interrupted (then it returns) or the server ends the stream. The body is read
+   * asynchronously: a blocking read of the JDK client ignores interruption.
    */
-  void stream(String path, Map<String, String> query, Consumer<JsonNode> onEvent) {
+  void stream(String path, Map<String, String> query, Runnable onOpen, Consumer<JsonNode> onEvent) {
     HttpRequest request = request(path, query, "text/event-stream").GET().build();
     LineQueue lines = new LineQueue();
     CompletableFuture<HttpResponse<String>> response =
@@ -94,7 +94,12 @@ final class AdminClient {
     response.whenComplete((answer, failure) -> lines.end());
     try {
       StringBuilder data = new StringBuilder();
+      boolean opened = false;
       for (Optional<String> next = lines.take(); next.isPresent(); next = lines.take()) {
+        if (!opened) {
+          opened = true; // only the body of a successful answer is read line by line
+          onOpen.run();
+        }
         String line = next.get();
         if (line.isEmpty() && data.length() > 0) {
           onEvent.accept(parse(data.toString()));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.Durations;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -93,11 +92,11 @@ final class EventsCommand implements Callable<Integer> {
       follow(admin.client(), query, out);
       return 0;
     }
-    if (!types.isEmpty()) {
+    if (!typeNames().isEmpty()) {
       query.put("type", String.join(",", typeNames()));
     }
     if (since != null) {
-      query.put("since", since(since, Clock.systemUTC().instant()).toString());
+      query.put("since", since(since, Instant.now()).toString());
     }
     if (limit != null) {
       query.put("limit", limit.toString());
@@ -115,13 +114,15 @@ final class EventsCommand implements Callable<Integer> {
 
   private void follow(AdminClient client, Map<String, String> query, PrintWriter out) {
     Set<String> wanted = typeNames();
-    if (!json) {
-      out.println(streamed(AdminClient.JSON.createArrayNode()).lines().get(0));
-      out.flush();
-    }
     client.stream(
         "/api/events/stream",
         query,
+        () -> {
+          if (!json) {
+            out.println(streamed(AdminClient.JSON.createArrayNode()).lines().get(0));
+            out.flush();
+          }
+        },
         event -> {
           if (wanted.isEmpty() || wanted.contains(event.path("type").asText())) {
             if (json) {

@@ -195,6 +195,17 @@ class AdminClientTest {
         .contains("(connection refused)", "ADMIN_ENABLED=true", "--url", "PAASTIS_ADMIN_URL")
         .doesNotContain(TOKEN)
         .hasLineCount(1);
+
+    CliRun follow =
+        CliRun.run(
+            Map.of("PAASTIS_ADMIN_TOKEN", TOKEN),
+            "events",
+            "--follow",
+            "--url",
+            "http://127.0.0.1:" + closed);
+    assertThat(follow.exitCode()).isEqualTo(1);
+    assertThat(follow.err()).startsWith("paastis: cannot connect to the admin API");
+    assertThat(follow.out()).isEmpty();
   }
 
   @Test
@@ -208,7 +219,7 @@ class AdminClientTest {
             + "data:{\"type\": \"APP_STOPPED\", \"app\": \"hello\"}\n\n";
     List<JsonNode> events = new ArrayList<>();
 
-    assertThatThrownBy(() -> client().stream("/api/events/stream", Map.of(), events::add))
+    assertThatThrownBy(() -> client().stream("/api/events/stream", Map.of(), () -> {}, events::add))
         .isInstanceOf(AdminApiException.class)
         .hasMessage("the admin API at " + url() + " closed the event stream (did Paastis stop?)");
     assertThat(events)
@@ -241,8 +252,13 @@ class AdminClientTest {
     contentType = "application/problem+json";
     body = "{\"title\": \"Bad Request\", \"detail\": \"unknown filter\"}";
 
-    assertThatThrownBy(() -> client().stream("/api/events/stream", Map.of(), event -> {}))
+    List<String> opened = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                client().stream("/api/events/stream", Map.of(), () -> opened.add("open"), e -> {}))
         .hasMessage("unknown filter (HTTP 400)");
+    assertThat(opened).isEmpty();
   }
 
   @Test

@@ -145,7 +145,7 @@ class AdminCommandsTest {
             "paastis-events-follow");
     runner.start();
     await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().startsWith("TIME"));
-    // the header is printed before the stream opens: wait until the server has a subscriber
+    // the header comes once the server has answered; the loop only guards against a slow feed
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
