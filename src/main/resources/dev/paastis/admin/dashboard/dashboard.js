@@ -80,7 +80,8 @@
     const current = session;
     $("login-submit").disabled = true;
     try {
-      await Promise.all([loadApps(), loadEvents()]);
+      await loadApps(); // first: the events show the apps' display names
+      await loadEvents();
     } catch (e) {
       if (current !== session) {
         return;
@@ -236,7 +237,9 @@
 
   function renderApps() {
     const tbody = $("app-rows");
-    const names = Array.from(apps.keys()).sort();
+    const names = Array.from(apps.keys()).sort(
+      (a, b) => displayName(a).localeCompare(displayName(b)) || a.localeCompare(b),
+    );
     const existing = new Map();
     for (const row of Array.from(tbody.children)) {
       const name = row.dataset.app;
@@ -283,7 +286,7 @@
       row.appendChild(cell);
     }
     const nameCell = row.querySelector(".col-name");
-    nameCell.appendChild(element("span", "app-name", name));
+    nameCell.appendChild(element("span", "app-name", ""));
     nameCell.appendChild(element("span", "app-meta", ""));
 
     const badge = element("span", "badge", "");
@@ -308,8 +311,14 @@
   }
 
   function updateRow(row, app) {
+    row.querySelector(".app-name").textContent = displayName(app.name);
     const meta = row.querySelector(".app-meta");
-    meta.textContent = app.tracked ? hostOf(app.url) : "not tracked";
+    meta.textContent = [
+      displayName(app.name) === app.name ? "" : app.name,
+      app.tracked ? hostOf(app.url) : "not tracked",
+    ]
+      .filter((part) => part)
+      .join(" · ");
     meta.classList.toggle("untracked", !app.tracked);
 
     const badge = row.querySelector(".badge");
@@ -366,6 +375,12 @@
     node.className = className;
     node.textContent = text;
     return node;
+  }
+
+  // The provider's human name where it differs from the key (Clever Cloud's app ids).
+  function displayName(name) {
+    const app = apps.get(name);
+    return (app && app.display_name) || name;
   }
 
   function hostOf(url) {
@@ -498,7 +513,9 @@
     item.appendChild(when);
 
     item.appendChild(element("span", "event-type event-" + eventTone(event.type), label(event)));
-    item.appendChild(element("span", "event-app", event.app));
+    const app = element("span", "event-app", displayName(event.app));
+    app.title = event.app;
+    item.appendChild(app);
     const details = Object.entries(event.details || {})
       .map(([key, value]) => key + ": " + (typeof value === "object" ? JSON.stringify(value) : value))
       .join(" · ");
@@ -542,8 +559,7 @@
       setLive("live");
       if (attempt > 0) {
         // events may have been missed while away
-        loadApps().catch(report);
-        loadEvents().catch(report);
+        loadApps().then(loadEvents).catch(report);
       }
       await readEvents(response.body, onEvent);
     } catch (e) {
