@@ -151,7 +151,7 @@
     if (error instanceof Unauthorized || (error && error.name === "AbortError")) {
       return;
     }
-    showNotice(error.message);
+    showNotice("Could not refresh the dashboard: " + error.message);
   }
 
   function showNotice(text) {
@@ -229,7 +229,7 @@
       renderApps();
     } catch (e) {
       if (!(e instanceof Unauthorized) && e.name !== "AbortError") {
-        showNotice("Could not " + action + " " + name + ": " + e.message);
+        showNotice("Could not " + action + " " + displayName(name) + ": " + e.message);
       }
       button.disabled = false;
     }
