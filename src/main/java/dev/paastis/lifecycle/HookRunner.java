@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -66,8 +67,11 @@ public final class HookRunner {
     pump.start();
     boolean finished = process.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      // The shell first, so that it cannot go on to its next command once its current child dies;
+      // its children are listed before, as they are re-parented (and unlisted) when it dies.
+      List<ProcessHandle> children = process.descendants().toList();
       process.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
       LOG.warn(
           "hook {} for app {} was killed after {}s (HOOKS_TIMEOUT)",
           phase.value(),
