@@ -88,12 +88,7 @@ final class WebSocketTunnel {
   }
 
   private static void forward(WebSocketBase from, WebSocketBase to, Lease lease) {
-    from.frameHandler(
-        f -> {
-          System.err.println(
-              "DEBUG frame " + f.type() + " from " + from.getClass().getSimpleName());
-          to.writeFrame(f);
-        });
+    from.frameHandler(to::writeFrame);
     from.closeHandler(
         closed -> {
           lease.release();
