@@ -120,15 +120,6 @@ public final class AppLifecycle {
             });
   }
 
-  /**
-   * Counts a request the proxy answered. The app is named only when a provider knows it, so that
-   * arbitrary Host headers cannot create new time series.
-   */
-  public void requestServed(String name, int status, long durationNanos) {
-    String app = catalog.knows(name) ? name : Metrics.UNKNOWN_APP;
-    metrics.requestServed(app, status, durationNanos);
-  }
-
   /** Checks whether an app of that name exists, without waking it. */
   public Future<ProviderApp> find(AppSettings settings) {
     return catalog.find(settings);
@@ -412,6 +403,15 @@ public final class AppLifecycle {
   public int inFlight(String key) {
     AppRuntime runtime = runtimes.get(key);
     return runtime == null ? 0 : runtime.inFlight.get();
+  }
+
+  /**
+   * Counts a request the proxy answered. The app is named only when a provider knows it, so that
+   * arbitrary Host headers cannot create new time series.
+   */
+  public void requestServed(String name, int status, long durationNanos) {
+    String app = catalog.knows(name) ? name : Metrics.UNKNOWN_APP;
+    metrics.requestServed(app, status, durationNanos);
   }
 
   private void recordAccess(AppRuntime runtime) {
