@@ -1,10 +1,13 @@
 package dev.paastis;
 
+import dev.paastis.admin.AdminApi;
+import dev.paastis.admin.AdminServer;
 import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rule;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
+import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.lifecycle.AppCatalog;
@@ -61,6 +64,7 @@ public final class Paastis {
   private final Tick tick;
   private final Scheduler scheduler;
   private final ProxyServer proxy;
+  private final Optional<AdminServer> admin;
   private final HttpClient probeClient;
   private final Optional<PrometheusMetrics> prometheus;
 
@@ -99,7 +103,8 @@ public final class Paastis {
     Rules rules =
         new Rules(rulesWithHostAliases(config, providers), config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
-    EventRecorder events = new EventRecorder(eventStore, clock);
+    EventFeed feed = new EventFeed();
+    EventRecorder events = new EventRecorder(eventStore, feed, clock);
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
     AppCatalog catalog = new AppCatalog(metered, clock);
@@ -126,6 +131,24 @@ public final class Paastis {
             config.routing().wakeStrategy(),
             new SystemApi(config.routing(), metered, registry, eventStore, lifecycle),
             2 * Runtime.getRuntime().availableProcessors());
+    this.admin =
+        config.admin().enabled()
+            ? Optional.of(
+                new AdminServer(
+                    vertx,
+                    config.admin(),
+                    new AdminApi(
+                        vertx,
+                        metered,
+                        catalog,
+                        registry,
+                        eventStore,
+                        feed,
+                        lifecycle,
+                        rules,
+                        clock),
+                    prometheus.map(PrometheusMetrics::registry)))
+            : Optional.empty();
   }
 
   /** The providers' host aliases first, so that the rules of paastis.yml can override them. */
@@ -184,9 +207,28 @@ public final class Paastis {
                   providers.names(),
                   vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
             })
+        .compose(port -> listenAdmin().map(port))
         // the first tick (discovery) is part of starting: once start() completes, Paastis knows
         // the providers' apps and the cron takes over
         .compose(port -> tick.run().andThen(done -> scheduler.start()).map(port));
+  }
+
+  private Future<Void> listenAdmin() {
+    if (admin.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return admin
+        .get()
+        .listen()
+        .onSuccess(
+            port ->
+                LOG.info(
+                    "admin listener on {}:{}: dashboard at http://{}:{}/",
+                    config.admin().host(),
+                    port,
+                    config.admin().host(),
+                    port))
+        .mapEmpty();
   }
 
   private Future<Void> verifyProviders() {
@@ -213,6 +255,7 @@ public final class Paastis {
     Future<Void> closed =
         proxy
             .close()
+            .eventually(() -> admin.map(AdminServer::close).orElse(Future.succeededFuture()))
             .eventually(providers::closeAll)
             .eventually(registry::close)
             .eventually(probeClient::close)
@@ -228,6 +271,13 @@ public final class Paastis {
 
   public int port() {
     return proxy.actualPort();
+  }
+
+  /** The port of the admin listener; fails when ADMIN_ENABLED is off. */
+  public int adminPort() {
+    return admin
+        .orElseThrow(() -> new IllegalStateException("the admin listener is off (ADMIN_ENABLED)"))
+        .actualPort();
   }
 
   public PaastisConfig config() {

@@ -608,8 +608,20 @@ class ProxyWithFakeProviderTest {
     assertThat(response.status()).isEqualTo(200);
   }
 
-  private String scrape() {
-    return paastis.prometheusRegistry().orElseThrow().scrape();
+  /** What Prometheus reads: {@code GET /metrics} on the admin listener, with its token. */
+  private String scrape() throws Exception {
+    Response response =
+        result(
+            TestHttp.send(
+                client,
+                paastis.adminPort(),
+                HttpMethod.GET,
+                "127.0.0.1",
+                "/metrics",
+                Map.of("authorization", "Bearer admin-token"),
+                null));
+    assertThat(response.status()).isEqualTo(200);
+    return response.text();
   }
 
   /** A fake provider with both optional abilities, checked with instanceof by Paastis. */

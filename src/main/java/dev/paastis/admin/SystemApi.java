@@ -2,7 +2,6 @@ package dev.paastis.admin;
 
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.RoutingConfig;
-import dev.paastis.events.Event;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppLifecycle;
 import dev.paastis.provider.Provider;
@@ -14,8 +13,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +32,7 @@ public final class SystemApi {
   static final String WRONG_TOKEN = "Wrong or missing Paastis proxy system API token";
 
   private final boolean enabled;
-  private final byte[] token;
+  private final Optional<ApiToken> token;
   private final Providers providers;
   private final Registry registry;
   private final EventStore events;
@@ -48,8 +45,7 @@ public final class SystemApi {
       EventStore events,
       AppLifecycle lifecycle) {
     this.enabled = routing.systemApiEnabled() && routing.systemApiToken().isPresent();
-    this.token =
-        routing.systemApiToken().map(t -> t.value().getBytes(StandardCharsets.UTF_8)).orElse(null);
+    this.token = routing.systemApiToken().map(ApiToken::new);
     this.providers = providers;
     this.registry = registry;
     this.events = events;
@@ -62,7 +58,7 @@ public final class SystemApi {
   }
 
   public void handle(HttpServerRequest request) {
-    if (!tokenMatches(request.getHeader(TOKEN_HEADER))) {
+    if (!token.map(t -> t.matches(request.getHeader(TOKEN_HEADER))).orElse(false)) {
       reply(request, 400, new JsonObject().put("message", WRONG_TOKEN).encode());
       return;
     }
@@ -70,7 +66,8 @@ public final class SystemApi {
     if (path.equals("/apps") && request.method() == HttpMethod.GET) {
       replyJson(request, apps().map(JsonArray::encode));
     } else if (path.equals("/apps") && request.method() == HttpMethod.DELETE) {
-      unregisterAll()
+      lifecycle
+          .unregisterAll()
           .onComplete(
               done -> {
                 if (done.succeeded()) {
@@ -80,7 +77,7 @@ public final class SystemApi {
                 }
               });
     } else if (path.equals("/events") && request.method() == HttpMethod.GET) {
-      replyJson(request, events.recent(1000).map(SystemApi::events));
+      replyJson(request, events.recent(1000).map(recent -> EventJson.of(recent).encode()));
     } else {
       reply(
           request,
@@ -90,13 +87,6 @@ public final class SystemApi {
               .put("routes", new JsonArray(List.of("GET /apps", "DELETE /apps", "GET /events")))
               .encode());
     }
-  }
-
-  /** Constant-time comparison, so that the token cannot be guessed from response times. */
-  private boolean tokenMatches(String given) {
-    return given != null
-        && token != null
-        && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
   }
 
   private Future<JsonArray> apps() {
@@ -144,27 +134,6 @@ public final class SystemApi {
                 .put("max_idle_time", entry.maxIdleTime().toMinutes())
                 .put("last_accessed_at", entry.lastAccessedAt().toString()));
     return json;
-  }
-
-  private Future<Void> unregisterAll() {
-    return registry
-        .all()
-        .compose(
-            tracked -> Future.all(tracked.stream().map(lifecycle::unregister).toList()).mapEmpty());
-  }
-
-  private static String events(List<Event> recent) {
-    JsonArray json = new JsonArray();
-    recent.forEach(
-        event ->
-            json.add(
-                new JsonObject()
-                    .put("type", event.type().name())
-                    .put("app", event.app())
-                    .put("provider", event.provider())
-                    .put("occurred_at", event.at().toString())
-                    .put("details", new JsonObject(event.details()))));
-    return json.encode();
   }
 
   private static void replyJson(HttpServerRequest request, Future<String> body) {

@@ -19,6 +19,6 @@ final class PaastisCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Server.run(options.overrides(), List.of(), port -> {});
+    return Server.run(options.overrides(), List.of(), started -> {});
   }
 }

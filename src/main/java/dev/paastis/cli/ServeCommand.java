@@ -17,6 +17,6 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Server.run(options.overrides(), List.of(), port -> {});
+    return Server.run(options.overrides(), List.of(), started -> {});
   }
 }

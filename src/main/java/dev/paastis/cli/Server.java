@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,8 @@ final class Server {
 
   private Server() {}
 
-  static int run(Map<String, String> overrides, List<LocalAppConfig> extraApps, IntConsumer started)
+  static int run(
+      Map<String, String> overrides, List<LocalAppConfig> extraApps, Consumer<Paastis> started)
       throws InterruptedException {
     PaastisConfig config =
         new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(overrides, extraApps);
@@ -45,14 +46,13 @@ final class Server {
                   stopped.countDown();
                 },
                 "paastis-shutdown"));
-    int port;
     try {
-      port = paastis.start().toCompletionStage().toCompletableFuture().join();
+      paastis.start().toCompletionStage().toCompletableFuture().join();
     } catch (CompletionException e) {
       // a rejected credential is a user mistake: let Main print it and exit with code 2
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    started.accept(port);
+    started.accept(paastis);
     stopped.await();
     return 0;
   }

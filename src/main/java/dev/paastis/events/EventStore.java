@@ -12,5 +12,10 @@ public interface EventStore {
   Future<Void> append(Event event);
 
   /** The newest events first, at most {@code limit}. */
-  Future<List<Event>> recent(int limit);
+  default Future<List<Event>> recent(int limit) {
+    return find(EventQuery.recent(Math.min(limit, EventQuery.MAX_LIMIT)));
+  }
+
+  /** The newest events that match the query first, at most its limit. */
+  Future<List<Event>> find(EventQuery query);
 }

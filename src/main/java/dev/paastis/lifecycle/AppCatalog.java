@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,7 @@ public final class AppCatalog {
   private final Clock clock;
   private final Map<String, ProviderApp> apps = new ConcurrentHashMap<>();
   private final Map<String, Instant> unknownUntil = boundedMap();
+  private final Set<String> listedProviders = ConcurrentHashMap.newKeySet();
 
   public AppCatalog(Providers providers, Clock clock) {
     this.providers = providers;
@@ -65,6 +67,12 @@ public final class AppCatalog {
   public void replaceListing(String provider, List<ProviderApp> listed) {
     apps.values().removeIf(app -> app.provider().equals(provider));
     listed.forEach(this::update);
+    listedProviders.add(provider);
+  }
+
+  /** Whether the provider has listed its apps at least once. */
+  public boolean hasListed(String provider) {
+    return listedProviders.contains(provider);
   }
 
   public void update(ProviderApp app) {

@@ -120,6 +120,34 @@ public final class AppLifecycle {
             });
   }
 
+  /**
+   * Wakes an app and its linked apps on an operator's demand, as a request would; completes once
+   * the app answers.
+   */
+  public Future<ProviderApp> start(AppSettings settings) {
+    return catalog.find(settings).compose(app -> wakeWithLinkedApps(app, settings));
+  }
+
+  /**
+   * The state Paastis sees now: an operation under way on this instance wins over the provider's
+   * last reading.
+   */
+  public AppState state(ProviderApp app) {
+    AppRuntime runtime = runtimes.get(app.key());
+    if (runtime == null) {
+      return app.state();
+    }
+    synchronized (runtime) {
+      if (runtime.wake != null) {
+        return AppState.STARTING;
+      }
+      if (runtime.stop != null || runtime.state == AppState.STOPPING) {
+        return AppState.STOPPING;
+      }
+      return runtime.state == AppState.UNKNOWN ? app.state() : runtime.state;
+    }
+  }
+
   /** Checks whether an app of that name exists, without waking it. */
   public Future<ProviderApp> find(AppSettings settings) {
     return catalog.find(settings);
@@ -385,14 +413,29 @@ public final class AppLifecycle {
 
   /** Stops tracking an app that its provider no longer lists. */
   public Future<Void> unregister(ManagedApp app) {
-    runtimes.remove(app.key());
     catalog.forget(app.key());
+    return untrack(app);
+  }
+
+  /**
+   * Stops tracking every app, as the original's DELETE /apps does; the apps stay known, and running
+   * ones are tracked again at the next tick.
+   */
+  public Future<Void> unregisterAll() {
+    return registry
+        .all()
+        .compose(tracked -> Future.all(tracked.stream().map(this::untrack).toList()))
+        .mapEmpty();
+  }
+
+  private Future<Void> untrack(ManagedApp app) {
+    runtimes.remove(app.key());
     return registry
         .remove(app.key())
         .onSuccess(
             removed -> {
               if (removed) {
-                LOG.info("app {} is gone from {}: unregistered", app.key(), app.provider());
+                LOG.info("app {} of {} unregistered", app.key(), app.provider());
                 events.record(EventType.APP_UNREGISTERED, app.key(), app.provider());
               }
             })

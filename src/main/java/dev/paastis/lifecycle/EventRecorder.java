@@ -1,6 +1,7 @@
 package dev.paastis.lifecycle;
 
 import dev.paastis.events.Event;
+import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
 import java.time.Clock;
@@ -8,22 +9,30 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Appends domain events without letting a failing event store break a start or a stop. */
+/**
+ * Publishes domain events live and appends them to the store, without letting a failing event store
+ * break a start or a stop.
+ */
 public final class EventRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
   private final EventStore store;
+  private final EventFeed feed;
   private final Clock clock;
 
-  public EventRecorder(EventStore store, Clock clock) {
+  public EventRecorder(EventStore store, EventFeed feed, Clock clock) {
     this.store = store;
+    this.feed = feed;
     this.clock = clock;
   }
 
+  /** Stores the event and hands it to the live subscribers. */
   public void record(EventType type, String app, String provider, Map<String, Object> details) {
+    Event event = new Event(type, app, provider, clock.instant(), details);
+    feed.publish(event);
     store
-        .append(new Event(type, app, provider, clock.instant(), details))
+        .append(event)
         .onFailure(
             failure ->
                 LOG.warn("could not record event {} of app {}: {}", type, app, failure.toString()));

@@ -1,6 +1,7 @@
 package dev.paastis.lifecycle;
 
 import dev.paastis.events.Event;
+import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import io.vertx.core.Future;
 import java.util.List;
@@ -21,9 +22,10 @@ public final class MeteredEventStore implements EventStore {
     return counted("append", delegate.append(event));
   }
 
+  /** {@link EventStore#recent} reads through this, so its failures count as {@code find}. */
   @Override
-  public Future<List<Event>> recent(int limit) {
-    return counted("recent", delegate.recent(limit));
+  public Future<List<Event>> find(EventQuery query) {
+    return counted("find", delegate.find(query));
   }
 
   private <T> Future<T> counted(String operation, Future<T> call) {

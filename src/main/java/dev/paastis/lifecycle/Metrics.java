@@ -38,7 +38,7 @@ public interface Metrics {
   /** A registry operation ({@code get}, {@code put}, {@code touch}...) failed. */
   void registryFailed(String operation);
 
-  /** An event-store operation ({@code append}, {@code recent}...) failed. */
+  /** An event-store operation ({@code append}, {@code find}) failed. */
   void eventStoreFailed(String operation);
 
   /**

@@ -1,9 +1,12 @@
 package dev.paastis.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link EventStore} must do; each implementation's test supplies the instance. */
@@ -43,5 +46,45 @@ public abstract class EventStoreContractTest {
     store.append(started).await();
 
     assertThat(store.recent(1).await()).containsExactly(started);
+  }
+
+  @Test
+  void find_keeps_the_events_that_match_every_filter_newest_first() throws Exception {
+    EventStore store = newStore(20);
+    store.append(event(EventType.APP_STOPPED, "a", 1)).await();
+    store.append(event(EventType.APP_STOPPED, "b", 2)).await();
+    store.append(event(EventType.APP_STARTING, "a", 3)).await();
+    store.append(event(EventType.APP_STARTED, "a", 4)).await();
+    store.append(event(EventType.APP_STOPPED, "a", 5)).await();
+
+    EventQuery query =
+        new EventQuery(
+            Optional.of("a"),
+            Set.of(EventType.APP_STOPPED, EventType.APP_STARTED),
+            Optional.of(Instant.parse("2026-01-01T10:00:02Z")),
+            10);
+
+    assertThat(store.find(query).await())
+        .extracting(Event::type, Event::app, e -> e.at().getEpochSecond() % 60)
+        .containsExactly(
+            tuple(EventType.APP_STOPPED, "a", 5L), tuple(EventType.APP_STARTED, "a", 4L));
+  }
+
+  @Test
+  void find_stops_at_the_limit_and_since_is_inclusive() throws Exception {
+    EventStore store = newStore(20);
+    for (int second = 1; second <= 5; second++) {
+      store.append(event(EventType.APP_STOPPED, "a", second)).await();
+    }
+
+    EventQuery fromThird =
+        new EventQuery(
+            Optional.empty(), Set.of(), Optional.of(Instant.parse("2026-01-01T10:00:03Z")), 10);
+    EventQuery twoNewest = EventQuery.recent(2);
+
+    assertThat(store.find(fromThird).await()).hasSize(3);
+    assertThat(store.find(twoNewest).await())
+        .extracting(e -> e.at().getEpochSecond() % 60)
+        .containsExactly(5L, 4L);
   }
 }

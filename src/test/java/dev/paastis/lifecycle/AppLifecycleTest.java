@@ -9,6 +9,7 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.Rules;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.events.Event;
+import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.provider.Providers;
@@ -209,7 +210,7 @@ class AppLifecycleTest {
             providers,
             new AppCatalog(providers, clock),
             registry,
-            new EventRecorder(events, clock),
+            new EventRecorder(events, new EventFeed(), clock),
             new HookRunner(vertx, HooksConfig.none()),
             new ReadinessProbe(
                 vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paastis.events.Event;
+import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
@@ -81,10 +82,11 @@ class MeteredStoresTest {
     EventStore store = new MeteredEventStore(down(EventStore.class), metrics);
 
     assertThatThrownBy(() -> store.append(STOPPED).await()).hasMessage("down");
+    store.find(EventQuery.recent(10));
     store.recent(10);
 
     assertThat(errors("paastis.event.store.errors", "append")).isEqualTo(1);
-    assertThat(errors("paastis.event.store.errors", "recent")).isEqualTo(1);
+    assertThat(errors("paastis.event.store.errors", "find")).isEqualTo(2);
   }
 
   @Test

@@ -109,12 +109,18 @@ public class FakeProvider implements Provider {
   @Override
   public Future<List<ProviderApp>> list() {
     listCalls.incrementAndGet();
+    if (broken) {
+      return unreachable();
+    }
     return Future.succeededFuture(apps.values().stream().map(this::view).toList());
   }
 
   @Override
   public Future<ProviderApp> status(String key) {
     statusCalls.incrementAndGet();
+    if (broken) {
+      return unreachable();
+    }
     FakeApp app = apps.get(key);
     return app == null
         ? Future.failedFuture(new UnknownAppException(name, key))
@@ -124,7 +130,7 @@ public class FakeProvider implements Provider {
   @Override
   public Future<Void> start(String key, Formation formation) {
     if (broken) {
-      return Future.failedFuture(new ProviderException(name, "fake provider is unreachable"));
+      return unreachable();
     }
     FakeApp app = apps.get(key);
     if (app == null) {
@@ -156,6 +162,10 @@ public class FakeProvider implements Provider {
     app.formation = Formation.of(zero);
     app.state = AppState.STOPPED;
     return Future.succeededFuture();
+  }
+
+  private <T> Future<T> unreachable() {
+    return Future.failedFuture(new ProviderException(name, "fake provider is unreachable"));
   }
 
   private ProviderApp view(FakeApp app) {

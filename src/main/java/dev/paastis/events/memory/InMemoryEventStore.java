@@ -1,6 +1,7 @@
 package dev.paastis.events.memory;
 
 import dev.paastis.events.Event;
+import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
@@ -32,11 +33,14 @@ public final class InMemoryEventStore implements EventStore {
   }
 
   @Override
-  public synchronized Future<List<Event>> recent(int limit) {
-    List<Event> newestFirst = new ArrayList<>(Math.min(limit, events.size()));
+  public synchronized Future<List<Event>> find(EventQuery query) {
+    List<Event> newestFirst = new ArrayList<>(Math.min(query.limit(), events.size()));
     Iterator<Event> it = events.descendingIterator();
-    while (it.hasNext() && newestFirst.size() < limit) {
-      newestFirst.add(it.next());
+    while (it.hasNext() && newestFirst.size() < query.limit()) {
+      Event event = it.next();
+      if (query.matches(event)) {
+        newestFirst.add(event);
+      }
     }
     return Future.succeededFuture(newestFirst);
   }

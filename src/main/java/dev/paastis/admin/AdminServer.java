@@ -1,0 +1,111 @@
+package dev.paastis.admin;
+
+import dev.paastis.config.AdminConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Optional;
+
+/**
+ * The admin listener (ADMIN_ENABLED): the admin API under {@code /api} behind a bearer token,
+ * health, Prometheus metrics and the dashboard page. Separate from the proxy port, so that it can
+ * stay on a private interface.
+ */
+public final class AdminServer {
+
+  /** Where the dashboard's static files live on the classpath. */
+  static final String DASHBOARD_ROOT = "dev/paastis/admin/dashboard";
+
+  private final Vertx vertx;
+  private final AdminConfig config;
+  private final Router router;
+  private HttpServer server;
+
+  public AdminServer(
+      Vertx vertx, AdminConfig config, AdminApi api, Optional<PrometheusMeterRegistry> prometheus) {
+    this.vertx = vertx;
+    this.config = config;
+    this.router = router(vertx, config, api, prometheus);
+  }
+
+  private static Router router(
+      Vertx vertx, AdminConfig config, AdminApi api, Optional<PrometheusMeterRegistry> prometheus) {
+    Router router = Router.router(vertx);
+    BearerAuth auth = new BearerAuth(new ApiToken(config.apiToken().orElseThrow()));
+    api.health().mount(router);
+    if (!config.metricsPublic()) {
+      router.get("/metrics").handler(auth);
+    }
+    router.get("/metrics").handler(context -> metrics(context, prometheus));
+    router.route("/api/*").handler(auth);
+    api.apps().mount(router);
+    api.events().mount(router);
+    router
+        .route("/api/*")
+        .handler(
+            context ->
+                new Problem(
+                        404,
+                        "no admin API route "
+                            + context.request().method()
+                            + " "
+                            + context.request().path()
+                            + ": see docs/admin-api.md")
+                    .send(context.response()));
+    router.get("/*").handler(StaticHandler.create(DASHBOARD_ROOT).setCachingEnabled(false));
+    router.route().failureHandler(AdminServer::failure);
+    return router;
+  }
+
+  private static void metrics(
+      RoutingContext context, Optional<PrometheusMeterRegistry> prometheus) {
+    if (prometheus.isEmpty()) {
+      new Problem(404, "metrics are off in this instance").send(context.response());
+      return;
+    }
+    context
+        .response()
+        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+        .putHeader("cache-control", "no-store")
+        .end(prometheus.get().scrape());
+  }
+
+  private static void failure(RoutingContext context) {
+    if (context.failure() != null) {
+      Problem.fail(context, context.failure());
+    } else {
+      int status = context.statusCode();
+      new Problem(
+              status, status == 404 ? "not found: " + context.request().path() : "request failed")
+          .send(context.response());
+    }
+  }
+
+  /** Listens on ADMIN_HOST:ADMIN_PORT; completes with the bound port. */
+  public Future<Integer> listen() {
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(config.port(), config.host())
+        .map(
+            bound -> {
+              this.server = bound;
+              return bound.actualPort();
+            });
+  }
+
+  public int actualPort() {
+    if (server == null) {
+      throw new IllegalStateException("the admin listener is not listening");
+    }
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.paastis.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which events to read: every filter that is set must match.
+ *
+ * @param app only this app's events, empty for all
+ * @param types only these types, empty for all
+ * @param since only events at or after this instant, empty for all
+ * @param limit at most this many, the newest first
+ */
+public record EventQuery(
+    Optional<String> app, Set<EventType> types, Optional<Instant> since, int limit) {
+
+  public static final int MAX_LIMIT = 1000;
+
+  public EventQuery {
+    Objects.requireNonNull(app, "app");
+    types = Set.copyOf(types);
+    Objects.requireNonNull(since, "since");
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+  }
+
+  /** The newest events of every app and type. */
+  public static EventQuery recent(int limit) {
+    return new EventQuery(Optional.empty(), Set.of(), Optional.empty(), limit);
+  }
+
+  public boolean matches(Event event) {
+    return app.map(event.app()::equals).orElse(true)
+        && (types.isEmpty() || types.contains(event.type()))
+        && since.map(s -> !event.at().isBefore(s)).orElse(true);
+  }
+}
