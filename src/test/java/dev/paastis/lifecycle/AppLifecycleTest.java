@@ -167,7 +167,8 @@ class AppLifecycleTest {
   }
 
   @Test
-  void a_start_the_provider_refuses_counts_a_failed_wake_and_no_duration() {
+  void a_wake_the_provider_fails_counts_a_failed_wake_and_no_duration() {
+    lifecycle.find(shop()).await();
     provider.setBroken(true);
 
     assertThatThrownBy(() -> lifecycle.wakeAndLease(shop()).await())
