@@ -12,7 +12,15 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     description =
         "Scale-to-zero HTTP proxy for PaaS apps: stops idle apps, wakes them on the next request.",
-    subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      ConfigCommand.class,
+      AppsCommand.class,
+      AppActionCommand.Start.class,
+      AppActionCommand.Stop.class,
+      EventsCommand.class
+    })
 final class PaastisCommand implements Callable<Integer> {
 
   @Mixin ServeOptions options = new ServeOptions();
