@@ -15,6 +15,12 @@ import dev.paastis.lifecycle.AppLifecycle;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
+import dev.paastis.lifecycle.MeteredEventStore;
+import dev.paastis.lifecycle.MeteredProvider;
+import dev.paastis.lifecycle.MeteredRegistry;
+import dev.paastis.lifecycle.Metrics;
+import dev.paastis.lifecycle.NoopMetrics;
+import dev.paastis.lifecycle.PrometheusMetrics;
 import dev.paastis.lifecycle.ReadinessProbe;
 import dev.paastis.lifecycle.UpstreamCheck;
 import dev.paastis.provider.CredentialsRejectedException;
@@ -27,6 +33,7 @@ import dev.paastis.registry.Registry;
 import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.scheduler.Scheduler;
 import dev.paastis.scheduler.Tick;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -59,6 +66,7 @@ public final class Paastis {
   private final ProxyServer proxy;
   private final Optional<AdminServer> admin;
   private final HttpClient probeClient;
+  private final Optional<PrometheusMetrics> prometheus;
 
   /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
   public static Paastis create(PaastisConfig config) {
@@ -85,19 +93,25 @@ public final class Paastis {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.providers = providers;
-    this.registry = registry(config);
-    this.eventStore = eventStore(config);
+    this.prometheus =
+        config.admin().enabled() ? Optional.of(new PrometheusMetrics()) : Optional.empty();
+    Metrics metrics = prometheus.map(PrometheusMetrics::metrics).orElse(NoopMetrics.INSTANCE);
+    // the raw providers stay for the instanceof checks of optional abilities (StartupCheck...)
+    Providers metered = MeteredProvider.wrap(providers, metrics);
+    this.registry = new MeteredRegistry(registry(config), metrics);
+    this.eventStore = new MeteredEventStore(eventStore(config), metrics);
     Rules rules =
         new Rules(rulesWithHostAliases(config, providers), config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
     EventFeed feed = new EventFeed();
     EventRecorder events = new EventRecorder(eventStore, feed, clock);
-    AppCatalog catalog = new AppCatalog(providers, clock);
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
+    AppCatalog catalog = new AppCatalog(metered, clock);
+    metrics.watchAppStates(catalog::countByState);
     this.lifecycle =
         new AppLifecycle(
-            providers,
+            metered,
             catalog,
             registry,
             events,
@@ -105,8 +119,9 @@ public final class Paastis {
             new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
             rules,
             ignored,
-            clock);
-    this.tick = new Tick(providers, registry, lifecycle, events, rules, ignored, clock);
+            clock,
+            metrics);
+    this.tick = new Tick(metered, registry, lifecycle, events, rules, ignored, clock);
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =
         new ProxyServer(
@@ -114,7 +129,7 @@ public final class Paastis {
             lifecycle,
             rules,
             config.routing().wakeStrategy(),
-            new SystemApi(config.routing(), providers, registry, eventStore, lifecycle),
+            new SystemApi(config.routing(), metered, registry, eventStore, lifecycle),
             2 * Runtime.getRuntime().availableProcessors());
     this.admin =
         config.admin().enabled()
@@ -124,7 +139,7 @@ public final class Paastis {
                     config.admin(),
                     new AdminApi(
                         vertx,
-                        providers,
+                        metered,
                         catalog,
                         registry,
                         eventStore,
@@ -132,7 +147,7 @@ public final class Paastis {
                         lifecycle,
                         rules,
                         clock),
-                    Optional.empty()))
+                    prometheus.map(PrometheusMetrics::registry)))
             : Optional.empty();
   }
 
@@ -244,8 +259,14 @@ public final class Paastis {
             .eventually(providers::closeAll)
             .eventually(registry::close)
             .eventually(probeClient::close)
+            .eventually(this::closeMetrics)
             .transform(ignored -> Future.<Void>succeededFuture());
     return ownsVertx ? closed.eventually(vertx::close) : closed;
+  }
+
+  private Future<Void> closeMetrics() {
+    prometheus.ifPresent(PrometheusMetrics::close);
+    return Future.succeededFuture();
   }
 
   public int port() {
@@ -273,6 +294,11 @@ public final class Paastis {
 
   public AppLifecycle lifecycle() {
     return lifecycle;
+  }
+
+  /** The registry that {@code GET /metrics} scrapes: present when the admin listener is enabled. */
+  public Optional<PrometheusMeterRegistry> prometheusRegistry() {
+    return prometheus.map(PrometheusMetrics::registry);
   }
 
   /** Runs one scheduler tick now (discovery and idle sweep), as the cron would. */

@@ -1,16 +1,21 @@
 package dev.paastis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.Rule;
+import dev.paastis.config.ConfigException;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.config.WakeStrategy;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
+import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.HostAliases;
 import dev.paastis.provider.Providers;
+import dev.paastis.provider.StartupCheck;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
@@ -500,6 +505,147 @@ class ProxyWithFakeProviderTest {
                         "after-start sleepy fake",
                         "before-stop sleepy fake",
                         "after-stop sleepy fake"));
+  }
+
+  @Test
+  void without_the_admin_listener_there_is_no_metrics_registry() throws Exception {
+    startPaastis();
+
+    assertThat(paastis.prometheusRegistry()).isEmpty();
+    assertThat(TestHttp.get(client, paastis.port(), "sleepy.test", "/").status()).isEqualTo(200);
+  }
+
+  @Test
+  void with_the_admin_listener_requests_wakes_provider_calls_and_apps_are_scraped()
+      throws Exception {
+    provider.withRunningApp("hot", upstream.uri());
+    provider.withStoppedApp("later", upstream.uri());
+    startPaastis(configs -> configs.adminToken = Optional.of("admin-token"));
+
+    assertThat(TestHttp.get(client, paastis.port(), "sleepy.test", "/").status()).isEqualTo(200);
+    assertThat(TestHttp.get(client, paastis.port(), "hot.test", "/").status()).isEqualTo(200);
+    assertThat(TestHttp.get(client, paastis.port(), "hot.test", "/").status()).isEqualTo(200);
+    assertThat(browserGet("later.test").status()).isEqualTo(503);
+    assertThat(TestHttp.get(client, paastis.port(), "nope-42.test", "/").status()).isEqualTo(404);
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(scrape().lines())
+                    .contains(
+                        "paastis_proxy_requests_total{app=\"sleepy\",status=\"2xx\"} 1.0",
+                        "paastis_proxy_requests_total{app=\"hot\",status=\"2xx\"} 2.0",
+                        "paastis_proxy_requests_total{app=\"later\",status=\"5xx\"} 1.0",
+                        "paastis_proxy_requests_total{app=\"unknown\",status=\"4xx\"} 1.0",
+                        "paastis_proxy_request_duration_seconds_count 5",
+                        "paastis_wakes_total{app=\"sleepy\",outcome=\"started\"} 1.0",
+                        // the waking page's wake goes on in the background
+                        "paastis_wakes_total{app=\"later\",outcome=\"started\"} 1.0",
+                        "paastis_wake_duration_seconds_count 2",
+                        "paastis_provider_calls_total{operation=\"list\",outcome=\"success\",provider=\"fake\"} 1.0",
+                        "paastis_provider_calls_total{operation=\"start\",outcome=\"success\",provider=\"fake\"} 2.0"));
+    assertThat(scrape()).doesNotContain("nope-42").contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void the_apps_gauge_follows_the_catalog_with_every_state() throws Exception {
+    provider.withRunningApp("hot", upstream.uri());
+    startPaastis(configs -> configs.adminToken = Optional.of("admin-token"));
+
+    assertThat(scrape().lines())
+        .contains(
+            "paastis_apps{state=\"running\"} 1.0",
+            "paastis_apps{state=\"stopped\"} 1.0",
+            "paastis_apps{state=\"failed\"} 0.0");
+
+    assertThat(TestHttp.get(client, paastis.port(), "sleepy.test", "/").status()).isEqualTo(200);
+    assertThat(scrape().lines())
+        .contains("paastis_apps{state=\"running\"} 2.0", "paastis_apps{state=\"stopped\"} 0.0");
+  }
+
+  @Test
+  void an_accepted_websocket_upgrade_counts_as_1xx() throws Exception {
+    provider.withRunningApp("chat", upstream.uri());
+    startPaastis(configs -> configs.adminToken = Optional.of("admin-token"));
+
+    WebSocket socket =
+        result(
+            vertx
+                .createWebSocketClient()
+                .connect(
+                    new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(paastis.port())
+                        .setURI("/ws")
+                        .addHeader("host", "chat.proxy.test")));
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(scrape().lines())
+                    .contains("paastis_proxy_requests_total{app=\"chat\",status=\"1xx\"} 1.0"));
+    socket.close().await();
+  }
+
+  @Test
+  void with_metrics_on_a_provider_still_checks_its_credentials_at_startup() {
+    provider = new CheckedProvider(vertx, true);
+
+    assertThatThrownBy(
+            () -> startPaastis(configs -> configs.adminToken = Optional.of("admin-token")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("token refused");
+  }
+
+  @Test
+  void with_metrics_on_a_provider_still_gives_its_host_aliases() throws Exception {
+    provider = new CheckedProvider(vertx, false);
+    provider.withRunningApp("app_42", upstream.uri());
+    startPaastis(configs -> configs.adminToken = Optional.of("admin-token"));
+
+    Response response = TestHttp.get(client, paastis.port(), "app-42.test", "/");
+
+    assertThat(response.status()).isEqualTo(200);
+  }
+
+  /** What Prometheus reads: {@code GET /metrics} on the admin listener, with its token. */
+  private String scrape() throws Exception {
+    Response response =
+        result(
+            TestHttp.send(
+                client,
+                paastis.adminPort(),
+                HttpMethod.GET,
+                "127.0.0.1",
+                "/metrics",
+                Map.of("authorization", "Bearer admin-token"),
+                null));
+    assertThat(response.status()).isEqualTo(200);
+    return response.text();
+  }
+
+  /** A fake provider with both optional abilities, checked with instanceof by Paastis. */
+  private static final class CheckedProvider extends FakeProvider
+      implements StartupCheck, HostAliases {
+
+    private final boolean refusesCredentials;
+
+    CheckedProvider(Vertx vertx, boolean refusesCredentials) {
+      super(vertx, "fake", Duration.ofSeconds(5));
+      this.refusesCredentials = refusesCredentials;
+    }
+
+    @Override
+    public Future<Void> verify() {
+      return refusesCredentials
+          ? Future.failedFuture(new CredentialsRejectedException("fake", "token refused"))
+          : Future.succeededFuture();
+    }
+
+    @Override
+    public List<Rule> hostRules() {
+      return List.of(Rule.matching("^app-(\\d+)$").withAppName("app_$1"));
+    }
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -49,6 +49,7 @@ public final class AppLifecycle {
   private final Rules rules;
   private final IgnoredApps ignored;
   private final Clock clock;
+  private final Metrics metrics;
   private final Map<String, AppRuntime> runtimes = new ConcurrentHashMap<>();
 
   public AppLifecycle(
@@ -60,7 +61,8 @@ public final class AppLifecycle {
       ReadinessProbe readiness,
       Rules rules,
       IgnoredApps ignored,
-      Clock clock) {
+      Clock clock,
+      Metrics metrics) {
     this.providers = providers;
     this.catalog = catalog;
     this.registry = registry;
@@ -70,6 +72,7 @@ public final class AppLifecycle {
     this.rules = rules;
     this.ignored = ignored;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -206,7 +209,7 @@ public final class AppLifecycle {
     if (provider.isEmpty()) {
       return Future.failedFuture(new AppNotFoundException(known.key()));
     }
-    Instant startedAt = clock.instant();
+    WakeStart started = new WakeStart(clock.instant(), System.nanoTime());
     return provider
         .get()
         .status(known.key())
@@ -216,13 +219,13 @@ public final class AppLifecycle {
               catalog.update(current);
               return current.state() == AppState.RUNNING
                   ? readiness.awaitReady(provider.get(), current, provider.get().operationTimeout())
-                  : start(provider.get(), current, startedAt);
+                  : start(provider.get(), current, started);
             })
-        .compose(ready -> markAwake(runtime, ready, maxIdleTime, startedAt))
-        .recover(failure -> wakeFailed(runtime, known, startedAt, failure));
+        .compose(ready -> markAwake(runtime, ready, maxIdleTime))
+        .recover(failure -> wakeFailed(runtime, known, started, failure));
   }
 
-  private Future<ProviderApp> start(Provider provider, ProviderApp app, Instant startedAt) {
+  private Future<ProviderApp> start(Provider provider, ProviderApp app, WakeStart started) {
     String key = app.key();
     LOG.info("starting app {} ({})", key, provider.name());
     events.record(EventType.APP_STARTING, key, provider.name());
@@ -233,23 +236,23 @@ public final class AppLifecycle {
         .compose(formation -> provider.start(key, formation.orDefault()))
         .compose(
             ignored -> {
-              Duration elapsed = Duration.between(startedAt, clock.instant());
+              Duration elapsed = Duration.between(started.at(), clock.instant());
               Duration left = provider.operationTimeout().minus(elapsed);
               return readiness.awaitReady(provider, app, left.isNegative() ? Duration.ZERO : left);
             })
-        .onSuccess(ready -> onStarted(ready, startedAt));
+        .onSuccess(ready -> onStarted(ready, started));
   }
 
-  private void onStarted(ProviderApp app, Instant startedAt) {
-    long durationMs = Duration.between(startedAt, clock.instant()).toMillis();
+  private void onStarted(ProviderApp app, WakeStart started) {
+    metrics.wakeEnded(app.key(), WakeOutcome.STARTED, started.elapsedNanos());
+    long durationMs = Duration.between(started.at(), clock.instant()).toMillis();
     LOG.info("app {} started in {} ms", app.key(), durationMs);
     events.record(
         EventType.APP_STARTED, app.key(), app.provider(), Map.of("durationMs", durationMs));
     hooks.run(HookPhase.AFTER_START, app.key(), app.provider());
   }
 
-  private Future<ProviderApp> markAwake(
-      AppRuntime runtime, ProviderApp app, Duration maxIdleTime, Instant startedAt) {
+  private Future<ProviderApp> markAwake(AppRuntime runtime, ProviderApp app, Duration maxIdleTime) {
     runtime.app = app;
     runtime.state = AppState.RUNNING;
     catalog.update(app);
@@ -277,14 +280,15 @@ public final class AppLifecycle {
   }
 
   private Future<ProviderApp> wakeFailed(
-      AppRuntime runtime, ProviderApp app, Instant startedAt, Throwable failure) {
+      AppRuntime runtime, ProviderApp app, WakeStart started, Throwable failure) {
     runtime.state = AppState.UNKNOWN;
     Throwable mapped = toDomainFailure(app.key(), failure);
     if (mapped instanceof AppNotFoundException) {
       catalog.forget(app.key());
       return Future.failedFuture(mapped);
     }
-    long durationMs = Duration.between(startedAt, clock.instant()).toMillis();
+    metrics.wakeEnded(app.key(), WakeOutcome.of(mapped), started.elapsedNanos());
+    long durationMs = Duration.between(started.at(), clock.instant()).toMillis();
     LOG.warn("app {} failed to start after {} ms: {}", app.key(), durationMs, mapped.getMessage());
     events.record(
         EventType.APP_START_FAILED,
@@ -352,6 +356,7 @@ public final class AppLifecycle {
                           runtime.state = AppState.STOPPED;
                           catalog.update(stopped);
                           LOG.info("app {} stopped ({})", key, reason.value());
+                          metrics.appStopped(key, reason);
                           events.record(
                               EventType.APP_STOPPED,
                               key,
@@ -443,6 +448,15 @@ public final class AppLifecycle {
     return runtime == null ? 0 : runtime.inFlight.get();
   }
 
+  /**
+   * Counts a request the proxy answered. The app is named only when a provider knows it, so that
+   * arbitrary Host headers cannot create new time series.
+   */
+  public void requestServed(String name, int status, long durationNanos) {
+    String app = catalog.knows(name) ? name : Metrics.UNKNOWN_APP;
+    metrics.requestServed(app, status, durationNanos);
+  }
+
   private void recordAccess(AppRuntime runtime) {
     long now = clock.millis();
     if (now - runtime.lastTouchWrittenMillis < TOUCH_INTERVAL_MS) {
@@ -462,5 +476,16 @@ public final class AppLifecycle {
 
   static String message(Throwable failure) {
     return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+  }
+
+  /**
+   * When a wake began: on the injected clock for the events and the operation timeout, on the
+   * monotonic clock for the duration metric.
+   */
+  private record WakeStart(Instant at, long nanos) {
+
+    long elapsedNanos() {
+      return System.nanoTime() - nanos;
+    }
   }
 }

@@ -8,10 +8,12 @@ import dev.paastis.config.WakeStrategy;
 import dev.paastis.lifecycle.AppLifecycle;
 import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.Lease;
+import dev.paastis.lifecycle.Metrics;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.WebSocketClient;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,27 +56,30 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
       systemApi.handle(request);
       return;
     }
+    long startedNanos = System.nanoTime();
     // authority() is the Host header in HTTP/1.1 and :authority in HTTP/2 (h2c upgrades)
     String host = HostRouting.host(request);
     Optional<String> key = HostRouting.appKey(host);
     if (key.isEmpty()) {
+      countWhenSent(request, Metrics.UNKNOWN_APP, startedNanos);
       ErrorResponder.send(request, ProxyError.missingHost());
       return;
     }
     AppSettings settings = rules.resolve(key.get());
+    countWhenSent(request, settings.appName(), startedNanos);
     Optional<Lease> lease = lifecycle.tryLease(settings.appName());
     if (lease.isPresent()) {
-      forward(request, host, lease.get());
+      forward(request, host, lease.get(), startedNanos);
       return;
     }
     // The app must be found or woken first: hold the request and its body meanwhile.
     request.pause();
     if (getsWakingPage(request)) {
-      answerWithWakingPage(request, settings);
+      answerWithWakingPage(request, settings, startedNanos);
     } else {
       lifecycle
           .wakeAndLease(settings)
-          .onSuccess(acquired -> forward(request, host, acquired))
+          .onSuccess(acquired -> forward(request, host, acquired, startedNanos))
           .onFailure(failure -> fail(request, settings, failure));
     }
   }
@@ -90,7 +95,20 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     };
   }
 
-  private void answerWithWakingPage(HttpServerRequest request, AppSettings settings) {
+  /**
+   * Counts the request once its response is sent, whoever sends it (forwarder, error, waking page).
+   * The lifecycle names the app only when a provider knows it.
+   */
+  private void countWhenSent(HttpServerRequest request, String app, long startedNanos) {
+    HttpServerResponse response = request.response();
+    response.bodyEndHandler(
+        sent ->
+            lifecycle.requestServed(
+                app, response.getStatusCode(), System.nanoTime() - startedNanos));
+  }
+
+  private void answerWithWakingPage(
+      HttpServerRequest request, AppSettings settings, long startedNanos) {
     lifecycle
         .find(settings)
         .onFailure(failure -> fail(request, settings, failure))
@@ -100,7 +118,9 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
                 // up already (started from outside, or not seen by a tick yet): no page needed
                 lifecycle
                     .wakeAndLease(settings)
-                    .onSuccess(acquired -> forward(request, HostRouting.host(request), acquired))
+                    .onSuccess(
+                        acquired ->
+                            forward(request, HostRouting.host(request), acquired, startedNanos))
                     .onFailure(failure -> fail(request, settings, failure));
                 return;
               }
@@ -122,9 +142,15 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             });
   }
 
-  private void forward(HttpServerRequest request, String host, Lease lease) {
+  private void forward(HttpServerRequest request, String host, Lease lease, long startedNanos) {
     if (request.canUpgradeToWebSocket()) {
-      webSockets.open(request, lease);
+      // an accepted upgrade sends no response body: count its 101 here
+      webSockets
+          .open(request, lease)
+          .onSuccess(
+              open ->
+                  lifecycle.requestServed(
+                      lease.app().key(), 101, System.nanoTime() - startedNanos));
     } else {
       forwarder.forward(request, host, lease);
     }

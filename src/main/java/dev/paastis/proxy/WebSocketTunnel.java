@@ -1,6 +1,7 @@
 package dev.paastis.proxy;
 
 import dev.paastis.lifecycle.Lease;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -39,7 +40,11 @@ final class WebSocketTunnel {
     this.client = client;
   }
 
-  void open(HttpServerRequest request, Lease lease) {
+  /**
+   * Completes once both sides are connected; fails when either refused, after answering the client
+   * with an error when it still can.
+   */
+  Future<Void> open(HttpServerRequest request, Lease lease) {
     request.pause(); // the upgrade is accepted once the upstream is connected
     URI upstream = lease.upstream();
     UpstreamOrigin origin = new UpstreamOrigin(upstream);
@@ -54,25 +59,26 @@ final class WebSocketTunnel {
     HANDSHAKE.forEach(headers::remove);
     ForwardedHeaders.apply(headers, request, HostRouting.host(request), upstream);
     headers.forEach(header -> options.addHeader(header.getKey(), header.getValue()));
-    client
+    return client
         .connect(options)
-        .onSuccess(upstreamSocket -> accept(request, upstreamSocket, lease))
         .onFailure(
             failure -> {
               lease.release();
               ErrorResponder.send(request, ProxyError.from(failure, lease.app().key()));
-            });
+            })
+        .compose(upstreamSocket -> accept(request, upstreamSocket, lease));
   }
 
-  private static void accept(HttpServerRequest request, WebSocket upstream, Lease lease) {
-    request
+  private static Future<Void> accept(HttpServerRequest request, WebSocket upstream, Lease lease) {
+    return request
         .toWebSocket()
         .onSuccess(downstream -> relay(downstream, upstream, lease))
         .onFailure(
             failure -> {
               upstream.close();
               lease.release();
-            });
+            })
+        .mapEmpty();
   }
 
   private static void relay(ServerWebSocket downstream, WebSocket upstream, Lease lease) {
@@ -82,12 +88,7 @@ final class WebSocketTunnel {
   }
 
   private static void forward(WebSocketBase from, WebSocketBase to, Lease lease) {
-    from.frameHandler(
-        f -> {
-          System.err.println(
-              "DEBUG frame " + f.type() + " from " + from.getClass().getSimpleName());
-          to.writeFrame(f);
-        });
+    from.frameHandler(to::writeFrame);
     from.closeHandler(
         closed -> {
           lease.release();

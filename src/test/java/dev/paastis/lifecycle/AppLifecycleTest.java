@@ -17,6 +17,8 @@ import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestUpstream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -35,6 +37,7 @@ class AppLifecycleTest {
   private final MutableClock clock = new MutableClock();
   private final InMemoryRegistry registry = new InMemoryRegistry();
   private final InMemoryEventStore events = new InMemoryEventStore(100);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private FakeProvider provider;
   private TestUpstream upstream;
   private AppLifecycle lifecycle;
@@ -60,8 +63,17 @@ class AppLifecycleTest {
     return events.recent(100).await().stream().map(Event::type).toList();
   }
 
+  private double count(String meter, String... tags) {
+    Counter counter = meters.find(meter).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private long wakeDurations() {
+    return meters.get("paastis.wake.duration").timer().count();
+  }
+
   @Test
-  void concurrent_wakes_share_one_start() {
+  void concurrent_wakes_share_one_start_counted_as_one_wake() {
     List<Future<Lease>> leases = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       leases.add(lifecycle.wakeAndLease(shop()));
@@ -73,6 +85,9 @@ class AppLifecycleTest {
     assertThat(lifecycle.inFlight("shop")).isEqualTo(50);
     leases.forEach(lease -> lease.result().release());
     assertThat(lifecycle.inFlight("shop")).isZero();
+    assertThat(count("paastis.wakes", "app", "shop", "outcome", "started")).isEqualTo(1);
+    assertThat(count("paastis.wakes", "outcome", "failed")).isZero();
+    assertThat(wakeDurations()).isEqualTo(1);
   }
 
   @Test
@@ -94,10 +109,13 @@ class AppLifecycleTest {
     assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isFalse();
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
 
+    assertThat(count("paastis.stops")).isZero();
+
     lease.release();
     assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isTrue();
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
     assertThat(lifecycle.tryLease("shop")).isEmpty();
+    assertThat(count("paastis.stops", "app", "shop", "reason", "idle")).isEqualTo(1);
   }
 
   @Test
@@ -143,6 +161,47 @@ class AppLifecycleTest {
     provider.withStoppedApp("shop", upstream.uri());
     lifecycle.wakeAndLease(shop()).await().release();
     assertThat(provider.starts).hasValue(2);
+    assertThat(count("paastis.wakes", "app", "shop", "outcome", "timeout")).isEqualTo(1);
+    assertThat(count("paastis.wakes", "app", "shop", "outcome", "started")).isEqualTo(1);
+    assertThat(wakeDurations()).isEqualTo(1);
+  }
+
+  @Test
+  void a_wake_the_provider_fails_counts_a_failed_wake_and_no_duration() {
+    lifecycle.find(shop()).await();
+    provider.setBroken(true);
+
+    assertThatThrownBy(() -> lifecycle.wakeAndLease(shop()).await())
+        .isInstanceOf(StartFailedException.class);
+
+    assertThat(count("paastis.wakes", "app", "shop", "outcome", "failed")).isEqualTo(1);
+    assertThat(wakeDurations()).isZero();
+  }
+
+  @Test
+  void each_stop_counts_its_reason() {
+    lifecycle.wakeAndLease(shop()).await().release();
+    lifecycle.stop("shop", StopReason.MANUAL).await();
+    lifecycle.wakeAndLease(shop()).await().release();
+    lifecycle.stop("shop", StopReason.SCHEDULE).await();
+
+    assertThat(count("paastis.stops", "app", "shop", "reason", "manual")).isEqualTo(1);
+    assertThat(count("paastis.stops", "app", "shop", "reason", "schedule")).isEqualTo(1);
+    assertThat(count("paastis.stops", "reason", "idle")).isZero();
+  }
+
+  @Test
+  void a_served_request_names_its_app_only_once_a_provider_knows_it() {
+    lifecycle.requestServed("shop", 200, 1_000);
+    lifecycle.wakeAndLease(shop()).await().release();
+    lifecycle.requestServed("shop", 200, 1_000);
+    lifecycle.requestServed("random-host-label", 404, 1_000);
+
+    assertThat(count("paastis.proxy.requests", "app", "shop", "status", "2xx")).isEqualTo(1);
+    assertThat(count("paastis.proxy.requests", "app", "unknown", "status", "2xx")).isEqualTo(1);
+    assertThat(count("paastis.proxy.requests", "app", "unknown", "status", "4xx")).isEqualTo(1);
+    assertThat(meters.find("paastis.proxy.requests").tag("app", "random-host-label").counters())
+        .isEmpty();
   }
 
   private void setUpWith(FakeProvider replacement) {
@@ -158,6 +217,7 @@ class AppLifecycleTest {
                 vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),
             new Rules(List.of(), Duration.ofMinutes(15)),
             new IgnoredApps(List.of()),
-            clock);
+            clock,
+            new MicrometerMetrics(meters));
   }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process provider with real state: apps go STARTING → RUNNING a configurable delay after a
- * start, remember the formation they were started with, and count every call.
+ * start, remember the formation they were started with, and count every call. Not final: a test
+ * gives it an optional ability ({@code StartupCheck}, {@code HostAliases}) in a subclass.
  */
-public final class FakeProvider implements Provider {
+public class FakeProvider implements Provider {
 
   private final Vertx vertx;
   private final String name;

@@ -1,0 +1,80 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.Provider;
+import dev.paastis.provider.Providers;
+import dev.paastis.provider.UnknownAppException;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Counts a provider's API calls by operation and outcome. An app the provider does not know is an
+ * answer, not an error: requests to unknown hosts must not look like a failing provider.
+ *
+ * <p>The wrapper implements {@link Provider} only: check optional abilities ({@code StartupCheck},
+ * {@code HostAliases}) on the providers it wraps.
+ */
+public final class MeteredProvider implements Provider {
+
+  private final Provider delegate;
+  private final Metrics metrics;
+
+  public MeteredProvider(Provider delegate, Metrics metrics) {
+    this.delegate = delegate;
+    this.metrics = metrics;
+  }
+
+  /** Every provider wrapped, in the same order. */
+  public static Providers wrap(Providers providers, Metrics metrics) {
+    return new Providers(
+        providers.all().stream()
+            .<Provider>map(provider -> new MeteredProvider(provider, metrics))
+            .toList());
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public Future<List<ProviderApp>> list() {
+    return counted("list", delegate.list());
+  }
+
+  @Override
+  public Future<ProviderApp> status(String key) {
+    return counted("status", delegate.status(key));
+  }
+
+  @Override
+  public Future<Void> start(String key, Formation formation) {
+    return counted("start", delegate.start(key, formation));
+  }
+
+  @Override
+  public Future<Void> stop(String key) {
+    return counted("stop", delegate.stop(key));
+  }
+
+  @Override
+  public Duration operationTimeout() {
+    return delegate.operationTimeout();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return delegate.close();
+  }
+
+  private <T> Future<T> counted(String operation, Future<T> call) {
+    return call.onComplete(
+        result ->
+            metrics.providerCalled(
+                delegate.name(),
+                operation,
+                result.succeeded() || result.cause() instanceof UnknownAppException));
+  }
+}

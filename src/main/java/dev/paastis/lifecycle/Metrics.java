@@ -1,0 +1,49 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.AppState;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the engine reports for monitoring: proxied requests, wakes, stops, provider calls, registry
+ * and event-store failures, apps per state. {@link NoopMetrics} when metrics are off, {@link
+ * MicrometerMetrics} otherwise.
+ *
+ * <p>Methods may be called from any thread, and must neither block nor throw: {@link
+ * #requestServed} runs on the proxy's event loops for every request.
+ */
+public interface Metrics {
+
+  /** The app of a request whose Host names no app a provider knows. */
+  String UNKNOWN_APP = "unknown";
+
+  /**
+   * The proxy sent a response (or accepted a WebSocket upgrade, status 101). {@code app} is the key
+   * of an app a provider knows, or {@link #UNKNOWN_APP}: Host headers must not create series.
+   */
+  void requestServed(String app, int status, long durationNanos);
+
+  /** A wake ended; its duration, from the start of the wake to ready, matters when it STARTED. */
+  void wakeEnded(String app, WakeOutcome outcome, long durationNanos);
+
+  /** Paastis stopped an app. */
+  void appStopped(String app, StopReason reason);
+
+  /**
+   * A provider API call ended. {@code operation} is {@code list}, {@code status}, {@code start} or
+   * {@code stop}.
+   */
+  void providerCalled(String provider, String operation, boolean succeeded);
+
+  /** A registry operation ({@code get}, {@code put}, {@code touch}...) failed. */
+  void registryFailed(String operation);
+
+  /** An event-store operation ({@code append}, {@code find}) failed. */
+  void eventStoreFailed(String operation);
+
+  /**
+   * Where to read how many apps are in each state, each time the metrics are read; states missing
+   * from the map count zero.
+   */
+  void watchAppStates(Supplier<Map<AppState, Long>> appsByState);
+}
