@@ -108,7 +108,6 @@ public final class Paastis {
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
     AppCatalog catalog = new AppCatalog(metered, clock);
-    metrics.watchAppStates(catalog::countByState);
     this.lifecycle =
         new AppLifecycle(
             metered,
@@ -121,6 +120,7 @@ public final class Paastis {
             ignored,
             clock,
             metrics);
+    metrics.watchAppStates(lifecycle::countByState);
     this.tick = new Tick(metered, registry, lifecycle, events, rules, ignored, clock);
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =

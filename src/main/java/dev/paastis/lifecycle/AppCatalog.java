@@ -1,7 +1,6 @@
 package dev.paastis.lifecycle;
 
 import dev.paastis.app.AppSettings;
-import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The apps the providers reported last, by key. Filled by the scheduler's listings and by status
@@ -53,14 +50,6 @@ public final class AppCatalog {
   /** Whether a provider reported an app of this key: cheap enough for every request. */
   public boolean knows(String key) {
     return apps.containsKey(key);
-  }
-
-  /** How many known apps are in each state; states with no app are absent. */
-  public Map<AppState, Long> countByState() {
-    return apps.values().stream()
-        .collect(
-            Collectors.groupingBy(
-                ProviderApp::state, () -> new EnumMap<>(AppState.class), Collectors.counting()));
   }
 
   /** Replaces what is known of one provider's apps by a fresh listing. */

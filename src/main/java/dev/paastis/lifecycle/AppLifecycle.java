@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,13 @@ public final class AppLifecycle {
       }
       return runtime.state == AppState.UNKNOWN ? app.state() : runtime.state;
     }
+  }
+
+  /** The known apps per state as {@link #state} sees them, for the apps gauge. */
+  public Map<AppState, Long> countByState() {
+    Map<AppState, Long> counts = new EnumMap<>(AppState.class);
+    catalog.all().forEach(app -> counts.merge(state(app), 1L, Long::sum));
+    return counts;
   }
 
   /** Checks whether an app of that name exists, without waking it. */

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,20 @@ class AppLifecycleTest {
     assertThat(count("paastis.wakes", "app", "shop", "outcome", "started")).isEqualTo(1);
     assertThat(count("paastis.wakes", "outcome", "failed")).isZero();
     assertThat(wakeDurations()).isEqualTo(1);
+  }
+
+  @Test
+  void the_apps_per_state_show_a_wake_under_way_as_starting() {
+    provider.setStartDelay(Duration.ofMillis(300));
+
+    Future<Lease> lease = lifecycle.wakeAndLease(shop());
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(lifecycle.countByState()).containsEntry(AppState.STARTING, 1L));
+    lease.await().release();
+    assertThat(lifecycle.countByState()).containsOnly(Map.entry(AppState.RUNNING, 1L));
   }
 
   @Test
