@@ -64,8 +64,13 @@ class AdminApiTest {
   }
 
   private void startPaastis() {
+    startPaastis(false);
+  }
+
+  private void startPaastis(boolean metricsPublic) {
     TestConfigs configs = new TestConfigs();
     configs.adminToken = Optional.of(TOKEN);
+    configs.metricsPublic = metricsPublic;
     configs.maxIdleTime = Duration.ofMinutes(20);
     paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
     paastis.start().await();
@@ -391,6 +396,28 @@ class AdminApiTest {
     paastis.tick().await();
 
     assertThat(call(HttpMethod.GET, "/health/ready", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void metrics_are_in_the_prometheus_format_with_the_token() throws Exception {
+    startPaastis();
+
+    Response metrics = api(HttpMethod.GET, "/metrics");
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.headers().get("content-type")).startsWith("text/plain; version=0.0.4");
+    assertThat(metrics.text())
+        .contains("paastis_apps{state=\"running\"} 1.0")
+        .contains("paastis_apps{state=\"stopped\"} 1.0")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void with_metrics_public_the_metrics_need_no_token_but_the_api_still_does() throws Exception {
+    startPaastis(true);
+
+    assertThat(call(HttpMethod.GET, "/metrics", null).status()).isEqualTo(200);
+    assertThat(call(HttpMethod.GET, "/api/apps", null).status()).isEqualTo(401);
   }
 
   @Test
