@@ -4,7 +4,9 @@
 #       requests/s and p50/p99 latency with wrk;
 #   (d) the wake overhead: time from the app being ready (the demo app prints the epoch
 #       milliseconds at which it answered its first request, Paastis's readiness probe) to the
-#       first proxied response reaching the client.
+#       first proxied response reaching the client;
+#   (e) the cost of metrics: Paastis with the admin listener off, then on (Micrometer counting
+#       every request), restarted and warmed up for each round.
 # Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=50 THREADS=2 WAKES=5 to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,9 +55,10 @@ local:
       health_path: /health
 YML
 
-start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file
+start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file, $4 = ADMIN_ENABLED (default false)
   (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME="$1" \
     START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty \
+    ADMIN_ENABLED="${4:-false}" ADMIN_PORT=0 ADMIN_API_TOKEN=bench-token \
     "$JAVA" ${PAASTIS_JAVA_OPTS:-} -jar "$JAR" serve >"$3" 2>&1) &
   PAASTIS_PID=$!
   PIDS+=("$PAASTIS_PID")
@@ -135,5 +138,24 @@ for i in $(seq 1 "$WAKES"); do
   printf '| %d | %d | %d | %d |\n' "$i" $((ready - sent)) $((received - sent)) $((received - ready))
 done
 stop_paastis
+
+echo
+echo "## Metrics cost: Paastis with the admin listener (and so Micrometer) off, then on"
+echo
+for round in $(seq 1 "$ROUNDS"); do
+  for admin in false true; do
+    start_paastis 1h '* * * * *' "$WORK/paastis-metrics-$admin.log" "$admin"
+    curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/" >/dev/null
+    run_wrk "$PAASTIS_PORT" >>"$WORK/metrics-$admin.txt"
+    stop_paastis
+  done
+done
+echo "Median of $ROUNDS rounds, each on a fresh, warmed-up Paastis:"
+echo
+echo '| target | requests/s | p50 | p99 |'
+echo '|---|---|---|---|'
+median_row "(e) Paastis, metrics off" "$WORK/metrics-false.txt"
+median_row "(e) Paastis, metrics on" "$WORK/metrics-true.txt"
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA" -version 2>&1 | head -1), $("$NGINX" -v 2>&1), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
