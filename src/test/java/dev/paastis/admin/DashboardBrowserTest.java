@@ -206,6 +206,7 @@ class DashboardBrowserTest {
     page.reload();
     assertThat(app(page, "worker")).isVisible();
     assertThat(page.locator("#login")).isHidden();
+    write(page.screenshot(new Page.ScreenshotOptions().setFullPage(true)), List.of(PHONE_PICTURE));
   }
 
   @Test
@@ -260,6 +261,13 @@ class DashboardBrowserTest {
     if (!extra.isBlank()) {
       paths.add(Path.of(extra));
     }
+    write(png, paths);
+  }
+
+  /** The phone-width page, whole, for a look by eye. */
+  private static final Path PHONE_PICTURE = Path.of("target", "dashboard-phone.png");
+
+  private static void write(byte[] png, List<Path> paths) {
     try {
       for (Path path : paths) {
         Path parent = path.toAbsolutePath().getParent();
