@@ -70,11 +70,15 @@ final class EventsApi {
                 response.write(": keep-alive\n\n");
               }
             });
-    response.closeHandler(
-        closed -> {
+    Runnable end =
+        () -> {
           unsubscribe.run();
           vertx.cancelTimer(keepAlive);
-        });
+        };
+    response.closeHandler(closed -> end.run());
+    if (response.closed()) { // closed before the handler was set: it will not be called
+      end.run();
+    }
   }
 
   /** A client that does not read is cut off; it reconnects and reloads what it missed. */
