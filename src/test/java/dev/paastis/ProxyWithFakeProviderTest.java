@@ -59,12 +59,16 @@ class ProxyWithFakeProviderTest {
   private MutableClock clock;
   private Paastis paastis;
 
+  private WebSocketClient webSockets;
+
   @BeforeEach
   void setUp() throws Exception {
     vertx = Vertx.vertx();
     client =
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(250));
+    // kept in a field: Vert.x 5 closes a client nothing refers to any more
+    webSockets = vertx.createWebSocketClient();
     upstream = TestUpstream.start(vertx);
     provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
     provider.withStoppedApp("sleepy", upstream.uri());
@@ -216,19 +220,8 @@ class ProxyWithFakeProviderTest {
   void an_app_is_not_stopped_while_a_websocket_is_open() throws Exception {
     provider.withRunningApp("chat", upstream.uri());
     startPaastis(configs -> configs.maxIdleTime = Duration.ofMinutes(1));
-    WebSocketClient webSockets = vertx.createWebSocketClient();
-    WebSocket socket =
-        result(
-            webSockets.connect(
-                new WebSocketConnectOptions()
-                    .setHost("127.0.0.1")
-                    .setPort(paastis.port())
-                    .setURI("/ws")
-                    .addHeader("host", "chat.proxy.test")));
-    List<String> echoes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    socket.textMessageHandler(echoes::add);
-    socket.writeTextMessage("ping");
-    await().until(() -> echoes.contains("ping"));
+    WebSocket socket = chatSocket(List.of());
+    assertEchoes(socket);
 
     clock.advance(Duration.ofMinutes(2));
     paastis.tick().await();
@@ -239,6 +232,37 @@ class ProxyWithFakeProviderTest {
     clock.advance(Duration.ofMinutes(2));
     paastis.tick().await();
     assertThat(provider.stateOf("chat")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void a_websocket_client_gets_the_subprotocol_the_upstream_chose() throws Exception {
+    provider.withRunningApp("chat", upstream.uri());
+    startPaastis();
+
+    WebSocket socket = chatSocket(List.of("graphql-transport-ws", TestUpstream.SUBPROTOCOL));
+
+    assertThat(socket.subProtocol()).isEqualTo(TestUpstream.SUBPROTOCOL);
+    assertEchoes(socket);
+    socket.close().await();
+  }
+
+  /** A WebSocket to the app {@code chat} through Paastis, offering these subprotocols. */
+  private WebSocket chatSocket(List<String> subProtocols) throws Exception {
+    return result(
+        webSockets.connect(
+            new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(paastis.port())
+                .setURI("/ws")
+                .addHeader("host", "chat.proxy.test")
+                .setSubProtocols(subProtocols)));
+  }
+
+  private static void assertEchoes(WebSocket socket) {
+    List<String> echoes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    socket.textMessageHandler(echoes::add);
+    socket.writeTextMessage("ping");
+    await().until(() -> echoes.contains("ping"));
   }
 
   @Test
@@ -568,16 +592,7 @@ class ProxyWithFakeProviderTest {
     provider.withRunningApp("chat", upstream.uri());
     startPaastis(configs -> configs.adminToken = Optional.of("admin-token"));
 
-    WebSocket socket =
-        result(
-            vertx
-                .createWebSocketClient()
-                .connect(
-                    new WebSocketConnectOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(paastis.port())
-                        .setURI("/ws")
-                        .addHeader("host", "chat.proxy.test")));
+    WebSocket socket = chatSocket(List.of());
 
     await()
         .untilAsserted(

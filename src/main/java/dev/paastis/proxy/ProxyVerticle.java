@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.util.List;
 
 /**
  * One proxy server instance on one event loop, with its own client to the upstreams. Several are
@@ -64,6 +65,9 @@ final class ProxyVerticle extends VerticleBase {
                     // Upgrade: h2c is answered as HTTP/1.1: through the h2c upgrade, a chunked
                     // request body reached the upstream empty in our tests (Vert.x 5.0.10)
                     .setHttp2ClearTextEnabled(false)
+                    // "*" lets the WebSocket handshake answer with the subprotocol the request
+                    // header names, which WebSocketTunnel sets to the upstream's choice
+                    .setWebSocketSubProtocols(List.of(WebSocketTunnel.ANY_SUBPROTOCOL))
                     .setMaxInitialLineLength(16 * 1024)
                     .setMaxHeaderSize(32 * 1024))
             .requestHandler(

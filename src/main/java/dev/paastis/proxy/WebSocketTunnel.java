@@ -34,6 +34,9 @@ final class WebSocketTunnel {
           "sec-websocket-protocol",
           "content-length");
 
+  /** Netty's wildcard: the server's handshake accepts the first subprotocol the request names. */
+  static final String ANY_SUBPROTOCOL = "*";
+
   private final WebSocketClient client;
 
   WebSocketTunnel(WebSocketClient client) {
@@ -70,6 +73,14 @@ final class WebSocketTunnel {
   }
 
   private static Future<Void> accept(HttpServerRequest request, WebSocket upstream, Lease lease) {
+    // The client gets the subprotocol the upstream chose (or none), as if it spoke to the app:
+    // with the server's wildcard, the handshake answers with what this header names.
+    String chosen = upstream.subProtocol();
+    if (chosen == null || chosen.isEmpty()) {
+      request.headers().remove("sec-websocket-protocol");
+    } else {
+      request.headers().set("sec-websocket-protocol", chosen);
+    }
     return request
         .toWebSocket()
         .onSuccess(downstream -> relay(downstream, upstream, lease))

@@ -2,6 +2,7 @@ package dev.paastis.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,11 +28,15 @@ public final class TestUpstream implements AutoCloseable {
     this.vertx = vertx;
   }
 
+  /** The WebSocket subprotocol the upstream prefers when a client offers several. */
+  public static final String SUBPROTOCOL = "graphql-ws";
+
   public static TestUpstream start(Vertx vertx) throws Exception {
     TestUpstream upstream = new TestUpstream(vertx);
     upstream.server =
         vertx
-            .createHttpServer()
+            .createHttpServer(
+                new HttpServerOptions().setWebSocketSubProtocols(List.of(SUBPROTOCOL, "chat.v1")))
             .webSocketHandler(
                 ws -> {
                   ws.textMessageHandler(ws::writeTextMessage);
