@@ -444,6 +444,58 @@ class ProxyWithFakeProviderTest {
   }
 
   @Test
+  void a_linked_worker_without_a_web_url_wakes_as_a_started_app() throws Exception {
+    provider.withStoppedApp("shop-pr12-front", upstream.uri());
+    provider.withApp("shop-pr12-worker", null, AppState.STOPPED, Formation.of(Map.of("worker", 0)));
+    startPaastis(
+        configs ->
+            configs.rules.add(
+                Rule.matching("^shop-pr(\\d+)-front$")
+                    .withLinkedApps(List.of("shop-pr$1-worker"))));
+
+    Response response = TestHttp.get(client, paastis.port(), "shop-pr12-front.test", "/");
+
+    assertThat(response.status()).isEqualTo(200);
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(paastis.events().recent(50).await())
+                    .filteredOn(event -> event.app().equals("shop-pr12-worker"))
+                    .extracting(Event::type)
+                    .contains(EventType.APP_STARTED)
+                    .doesNotContain(EventType.APP_START_FAILED));
+    assertThat(provider.stateOf("shop-pr12-worker")).isEqualTo(AppState.RUNNING);
+  }
+
+  @Test
+  void a_linked_app_stays_awake_while_the_app_naming_it_is_in_use() throws Exception {
+    provider.withStoppedApp("shop-pr12-back", upstream.uri());
+    provider.withStoppedApp("shop-pr12-front", upstream.uri());
+    startPaastis(
+        configs -> {
+          configs.maxIdleTime = Duration.ofMinutes(1);
+          configs.rules.add(
+              Rule.matching("^shop-pr(\\d+)-front$").withLinkedApps(List.of("shop-pr$1-back")));
+        });
+    TestHttp.get(client, paastis.port(), "shop-pr12-front.test", "/");
+    await().until(() -> paastis.registry().get("shop-pr12-back").await().isPresent());
+
+    clock.advance(Duration.ofSeconds(50));
+    TestHttp.get(client, paastis.port(), "shop-pr12-front.test", "/");
+    clock.advance(Duration.ofSeconds(50));
+    paastis.tick().await();
+
+    assertThat(provider.stateOf("shop-pr12-back")).isEqualTo(AppState.RUNNING);
+    assertThat(provider.stateOf("shop-pr12-front")).isEqualTo(AppState.RUNNING);
+
+    clock.advance(Duration.ofMinutes(2));
+    paastis.tick().await();
+
+    assertThat(provider.stateOf("shop-pr12-front")).isEqualTo(AppState.STOPPED);
+    assertThat(provider.stateOf("shop-pr12-back")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
   void a_rule_can_route_a_host_label_to_another_app() throws Exception {
     startPaastis(configs -> configs.rules.add(Rule.matching("^demo$").withAppName("sleepy")));
 

@@ -123,10 +123,10 @@ public final class AppLifecycle {
 
   /**
    * Wakes an app and its linked apps on an operator's demand, as a request would; completes once
-   * the app answers.
+   * the app answers (or, for an app without a web URL such as a worker, once it runs).
    */
   public Future<ProviderApp> start(AppSettings settings) {
-    return catalog.find(settings).compose(app -> wakeWithLinkedApps(app, settings));
+    return catalog.find(settings).compose(app -> wakeTogether(app, settings));
   }
 
   /**
@@ -161,10 +161,15 @@ public final class AppLifecycle {
     return catalog.find(settings);
   }
 
+  /** A request needs an app it can be forwarded to: a worker-only app is not woken for it. */
   private Future<ProviderApp> wakeWithLinkedApps(ProviderApp app, AppSettings settings) {
     if (app.upstream().isEmpty()) {
       return Future.failedFuture(new NotProxiableException(app.key()));
     }
+    return wakeTogether(app, settings);
+  }
+
+  private Future<ProviderApp> wakeTogether(ProviderApp app, AppSettings settings) {
     Future<ProviderApp> main = wake(app, settings.maxIdleTime());
     List<Future<ProviderApp>> all = new ArrayList<>();
     all.add(main);

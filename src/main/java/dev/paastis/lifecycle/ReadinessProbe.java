@@ -38,7 +38,7 @@ public final class ReadinessProbe {
   /**
    * Completes with the app as last reported once it is ready; fails with {@link
    * WakeTimeoutException} after {@code timeout}, {@link StartFailedException} when the provider
-   * reports the app FAILED, {@link NotProxiableException} when it reports no upstream.
+   * reports the app FAILED. An app without an upstream (a worker) is ready once it runs.
    */
   public Future<ProviderApp> awaitReady(Provider provider, ProviderApp app, Duration timeout) {
     Wait wait = new Wait(provider, app, timeout);
@@ -89,7 +89,7 @@ public final class ReadinessProbe {
         ready.tryFail(
             new StartFailedException(key, "provider " + app.provider() + " reports FAILED", null));
       } else if (app.state() == AppState.RUNNING && app.upstream().isEmpty()) {
-        ready.tryFail(new NotProxiableException(key));
+        ready.tryComplete(app); // nothing to probe: a worker-only app, e.g. a linked one
       } else if (app.state() == AppState.RUNNING) {
         running = app;
         if (upstreamAnswered) {

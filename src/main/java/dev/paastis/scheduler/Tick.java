@@ -65,16 +65,29 @@ public final class Tick {
             tracked -> {
               Map<String, ManagedApp> byKey =
                   tracked.stream().collect(Collectors.toMap(ManagedApp::key, Function.identity()));
+              Set<String> keptAwake = linkedToAppsInUse(tracked, clock.instant());
               List<Future<Void>> perProvider =
-                  providers.all().stream().map(p -> runFor(p, byKey)).toList();
+                  providers.all().stream().map(p -> runFor(p, byKey, keptAwake)).toList();
               return Future.join(perProvider).mapEmpty();
             });
   }
 
-  private Future<Void> runFor(Provider provider, Map<String, ManagedApp> tracked) {
+  /**
+   * The linked apps of every app still in use: they stay awake as long as the app that names them,
+   * even when nothing requests them directly (a back end, a worker).
+   */
+  private Set<String> linkedToAppsInUse(List<ManagedApp> tracked, Instant now) {
+    return tracked.stream()
+        .filter(entry -> !entry.isSleeping() && !now.isAfter(entry.idleDeadline()))
+        .flatMap(entry -> rules.resolve(entry.key()).linkedApps().stream())
+        .collect(Collectors.toSet());
+  }
+
+  private Future<Void> runFor(
+      Provider provider, Map<String, ManagedApp> tracked, Set<String> keptAwake) {
     return provider
         .list()
-        .compose(listing -> reconcile(provider, listing, tracked))
+        .compose(listing -> reconcile(provider, listing, tracked, keptAwake))
         .recover(
             failure -> {
               LOG.warn("listing apps of {} failed: {}", provider.name(), failure.getMessage());
@@ -83,7 +96,10 @@ public final class Tick {
   }
 
   private Future<Void> reconcile(
-      Provider provider, List<ProviderApp> listing, Map<String, ManagedApp> tracked) {
+      Provider provider,
+      List<ProviderApp> listing,
+      Map<String, ManagedApp> tracked,
+      Set<String> keptAwake) {
     lifecycle.observe(provider.name(), listing);
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
@@ -96,7 +112,7 @@ public final class Tick {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, now));
-      } else if (now.isAfter(entry.idleDeadline())) {
+      } else if (now.isAfter(entry.idleDeadline()) && !keptAwake.contains(app.key())) {
         work.add(lifecycle.stop(app.key(), StopReason.IDLE));
       }
     }

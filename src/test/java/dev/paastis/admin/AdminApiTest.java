@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paastis.Paastis;
 import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
 import dev.paastis.lifecycle.Lease;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.FakeProvider;
@@ -182,6 +183,18 @@ class AdminApiTest {
     assertThat(started.json().getString("state")).isEqualTo("RUNNING");
     assertThat(started.json().getBoolean("tracked")).isTrue();
     assertThat(provider.stateOf("asleep")).isEqualTo(AppState.RUNNING);
+  }
+
+  @Test
+  void an_operator_can_start_a_worker_app_that_has_no_web_url() throws Exception {
+    provider.withApp("worker", null, AppState.STOPPED, Formation.of(Map.of("worker", 0)));
+    startPaastis();
+
+    Response started = api(HttpMethod.POST, "/api/apps/worker/start?wait=true");
+
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    assertThat(started.json().getString("state")).isEqualTo("RUNNING");
+    assertThat(started.json().getString("url")).isNull();
   }
 
   @Test

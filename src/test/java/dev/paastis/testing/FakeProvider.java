@@ -57,6 +57,7 @@ public class FakeProvider implements Provider {
     }
   }
 
+  /** An app with a null upstream has no web URL, as a worker-only app. */
   public FakeProvider withApp(String key, URI upstream, AppState state, Formation formation) {
     apps.put(key, new FakeApp(key, upstream, state, formation));
     return this;
@@ -174,7 +175,7 @@ public class FakeProvider implements Provider {
         app.key,
         name,
         app.state,
-        Optional.of(app.upstream),
+        Optional.ofNullable(app.upstream),
         Optional.empty(),
         app.formation);
   }
