@@ -35,7 +35,12 @@ public final class ProviderFactory {
               Clock.systemUTC());
       case "scalingo" -> new ScalingoProvider(vertx, config.providers().scalingo());
       case "clever-cloud" ->
-          new CleverCloudProvider(vertx, config.providers().clever(), config.providers().regions());
+          new CleverCloudProvider(
+              vertx,
+              config.providers().clever(),
+              config.providers().regions(),
+              config.scheduler().reconcileInterval(),
+              Clock.systemUTC());
       default ->
           throw new ConfigException(
               "unknown provider: " + name + " (expected: heroku, scalingo, clever-cloud, local)");

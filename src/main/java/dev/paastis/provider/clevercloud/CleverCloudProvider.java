@@ -20,7 +20,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,13 +52,35 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
   private final Set<String> organisations;
   private final String upstreamScheme;
   private final Map<String, String> ownerOf = new ConcurrentHashMap<>();
+  private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+  private final Duration reconcileInterval;
+  private final Clock clock;
 
-  public CleverCloudProvider(Vertx vertx, CleverConfig config, List<String> zones) {
-    this(vertx, config, zones, "https");
+  /**
+   * The running state read for an app (instances and last deployment), with the app's own {@code
+   * state} field at that time and when it was read.
+   */
+  private record Reading(AppState state, String cleverState, Instant readAt) {}
+
+  public CleverCloudProvider(
+      Vertx vertx,
+      CleverConfig config,
+      List<String> zones,
+      Duration reconcileInterval,
+      Clock clock) {
+    this(vertx, config, zones, reconcileInterval, clock, "https");
   }
 
   /** {@code upstreamScheme} is https in production; tests run plain-HTTP upstreams. */
-  CleverCloudProvider(Vertx vertx, CleverConfig config, List<String> zones, String upstreamScheme) {
+  CleverCloudProvider(
+      Vertx vertx,
+      CleverConfig config,
+      List<String> zones,
+      Duration reconcileInterval,
+      Clock clock,
+      String upstreamScheme) {
+    this.reconcileInterval = reconcileInterval;
+    this.clock = clock;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     OAuthSigner signer =
         OAuthSigner.create(
@@ -149,10 +173,25 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
                   continue;
                 }
                 ownerOf.put(app.getString("id"), owner);
-                described.add(withState(owner, app));
+                described.add(listed(owner, app));
               }
               return Future.all(described).map(all -> all.<ProviderApp>list());
             });
+  }
+
+  /**
+   * An app of a listing. A running app whose {@code state} field has not changed since it was read
+   * keeps that reading until RECONCILE_INTERVAL has passed, so that a listing costs two calls per
+   * app only for the apps that changed (or are due), not for every running app at every tick.
+   */
+  private Future<ProviderApp> listed(String owner, JsonObject app) {
+    Reading last = readings.get(app.getString("id"));
+    boolean unchanged =
+        last != null
+            && last.state() == AppState.RUNNING
+            && last.cleverState().equals(app.getString("state", ""))
+            && last.readAt().isAfter(clock.instant().minus(reconcileInterval));
+    return unchanged ? Future.succeededFuture(describe(app, last.state())) : withState(owner, app);
   }
 
   @Override
@@ -176,7 +215,9 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
             both -> {
               JsonArray instances = both.resultAt(0);
               JsonArray deployments = both.resultAt(1);
-              return describe(app, CleverStatus.of(app, deployments, instances));
+              AppState current = CleverStatus.of(app, deployments, instances);
+              readings.put(id, new Reading(current, state, clock.instant()));
+              return describe(app, current);
             });
   }
 
@@ -196,12 +237,15 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
                                             + key
                                             + " cannot be started: Clever Cloud marks it "
                                             + app.getString("state")))
-                                : api.deploy(owner, key)));
+                                : api.deploy(owner, key)))
+        .onComplete(done -> readings.remove(key));
   }
 
   @Override
   public Future<Void> stop(String key) {
-    return ownerFor(key).compose(owner -> api.undeploy(owner, key));
+    return ownerFor(key)
+        .compose(owner -> api.undeploy(owner, key))
+        .onComplete(done -> readings.remove(key));
   }
 
   private Future<String> ownerFor(String key) {

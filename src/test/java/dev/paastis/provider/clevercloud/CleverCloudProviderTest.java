@@ -8,9 +8,11 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.testing.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,45 @@ class CleverCloudProviderTest {
     assertThat(apps)
         .extracting(app -> app.key() + "=" + app.state())
         .contains(mine + "=RUNNING", theirs + "=STOPPED");
+  }
+
+  @Test
+  void a_running_app_is_read_again_only_when_it_changed_or_its_reconcile_is_due() {
+    MutableClock clock = new MutableClock();
+    String running = clever.addUserApp("running", "par", List.of(), true);
+    String stopped = clever.addUserApp("stopped", "par", List.of(), false);
+    CleverCloudProvider provider = CleverTesting.provider(vertx, clever, clock);
+    provider.list().await();
+    clever.calls().clear();
+
+    List<ProviderApp> again = provider.list().await();
+
+    assertThat(again)
+        .extracting(app -> app.key() + "=" + app.state())
+        .contains(running + "=RUNNING", stopped + "=STOPPED");
+    assertThat(clever.calls().count(call -> call.path().contains("/instances"))).isZero();
+    assertThat(clever.calls().count(call -> call.path().contains("/deployments"))).isZero();
+
+    clock.advance(CleverTesting.RECONCILE_INTERVAL.plusSeconds(1));
+    provider.list().await();
+
+    assertThat(clever.calls().count(call -> call.path().endsWith(running + "/instances")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void an_app_stopped_and_started_again_is_read_afresh_not_taken_from_before_its_stop() {
+    String app = clever.addUserApp("shop", "par", List.of(), true);
+    CleverCloudProvider provider = CleverTesting.provider(vertx, clever, new MutableClock());
+    provider.list().await();
+    clever.setDeployDelay(Duration.ofSeconds(30));
+
+    provider.stop(app).await();
+    provider.start(app, Formation.DEFAULT).await();
+
+    assertThat(provider.list().await())
+        .extracting(ProviderApp::state)
+        .containsExactly(AppState.STARTING);
   }
 
   @Test

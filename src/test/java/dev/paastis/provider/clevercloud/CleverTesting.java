@@ -2,7 +2,9 @@ package dev.paastis.provider.clevercloud;
 
 import dev.paastis.config.CleverConfig;
 import dev.paastis.config.Secret;
+import dev.paastis.testing.MutableClock;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ final class CleverTesting {
   static final String CONSUMER_SECRET = "consumer secret&more";
   static final String TOKEN = "user-token";
   static final String TOKEN_SECRET = "token/secret";
+  static final Duration RECONCILE_INTERVAL = Duration.ofMinutes(10);
 
   private CleverTesting() {}
 
@@ -37,6 +40,23 @@ final class CleverTesting {
       List<String> organisations,
       List<String> zones,
       String tokenSecret) {
+    return provider(
+        vertx, clever, signature, organisations, zones, tokenSecret, new MutableClock());
+  }
+
+  /** A provider whose reconcile deadlines follow {@code clock}. */
+  static CleverCloudProvider provider(Vertx vertx, FakeCleverApi clever, Clock clock) {
+    return provider(vertx, clever, "PLAINTEXT", List.of(), List.of(), TOKEN_SECRET, clock);
+  }
+
+  private static CleverCloudProvider provider(
+      Vertx vertx,
+      FakeCleverApi clever,
+      String signature,
+      List<String> organisations,
+      List<String> zones,
+      String tokenSecret,
+      Clock clock) {
     CleverConfig config =
         new CleverConfig(
             Optional.of(new Secret(CONSUMER_KEY)),
@@ -47,6 +67,6 @@ final class CleverTesting {
             signature,
             organisations,
             Duration.ofSeconds(60));
-    return new CleverCloudProvider(vertx, config, zones, "http");
+    return new CleverCloudProvider(vertx, config, zones, RECONCILE_INTERVAL, clock, "http");
   }
 }
