@@ -1,6 +1,7 @@
 package dev.paastis.cli;
 
 import dev.paastis.Paastis;
+import dev.paastis.config.ConfigLoader;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.provider.local.DemoApps;
 import java.io.IOException;
@@ -49,25 +50,25 @@ final class DemoCommand implements Callable<Integer> {
     overrides.put("PROVIDER_NAME", "local");
     overrides.put("START_AND_STOP_MAX_IDLE_TIME", "30s");
     overrides.put("START_AND_STOP_CHECKING_INTERVAL_CRON", "*/5 * * * * *");
-    overrides.putAll(adminListener(System.getenv()));
+    overrides.putAll(adminListener(new ConfigLoader(System.getenv(), here).variables()));
     overrides.putAll(options.overrides());
     return Server.run(overrides, apps, paastis -> printTryIt(spec.commandLine().getOut(), paastis));
   }
 
   /**
-   * The demo opens the admin listener (dashboard, API) unless told otherwise: on 3001 when it is
-   * free, with a fresh token, both printed at startup.
+   * The demo opens the admin listener (dashboard, API) unless the environment or {@code .env} says
+   * otherwise: on 3001 when it is free, with a fresh token, both printed at startup.
    */
-  static Map<String, String> adminListener(Map<String, String> environment) {
+  static Map<String, String> adminListener(Map<String, String> variables) {
     Map<String, String> admin = new LinkedHashMap<>();
-    if (environment.containsKey("ADMIN_ENABLED")) {
+    if (variables.containsKey("ADMIN_ENABLED")) {
       return admin;
     }
     admin.put("ADMIN_ENABLED", "true");
-    if (!environment.containsKey("ADMIN_PORT")) {
+    if (!variables.containsKey("ADMIN_PORT")) {
       admin.put("ADMIN_PORT", Integer.toString(portOr(DEFAULT_ADMIN_PORT)));
     }
-    if (!environment.containsKey("ADMIN_API_TOKEN")) {
+    if (!variables.containsKey("ADMIN_API_TOKEN")) {
       byte[] token = new byte[12];
       new SecureRandom().nextBytes(token);
       admin.put("ADMIN_API_TOKEN", HexFormat.of().formatHex(token));

@@ -62,6 +62,15 @@ public final class ConfigLoader {
         file);
   }
 
+  /**
+   * The variables of {@code .env} and the environment (the environment wins), blank ones left out.
+   */
+  public Map<String, String> variables() {
+    Map<String, String> set = new HashMap<>(merge(Map.of()));
+    set.values().removeIf(String::isBlank);
+    return set;
+  }
+
   private Map<String, String> merge(Map<String, String> overrides) {
     Map<String, String> merged = new HashMap<>(DotenvFile.read(workingDirectory.resolve(".env")));
     merged.putAll(environment);

@@ -189,6 +189,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_variables_join_dotenv_and_the_environment_without_blank_ones() {
+    dir.file(".env", "ADMIN_ENABLED=false\nADMIN_PORT=4001\nADMIN_HOST=\n")
+        .env("ADMIN_PORT", "4002");
+
+    assertThat(new ConfigLoader(Map.of("ADMIN_PORT", "4002"), dir.path).variables())
+        .containsEntry("ADMIN_ENABLED", "false")
+        .containsEntry("ADMIN_PORT", "4002")
+        .doesNotContainKey("ADMIN_HOST");
+  }
+
+  @Test
   void an_enabled_admin_listener_without_any_token_is_refused() {
     assertThat(dir.withProvider().env("ADMIN_ENABLED", "true").error())
         .isEqualTo(
