@@ -5,6 +5,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
+import dev.paastis.events.Event;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,17 +108,36 @@ final class AppViews {
   }
 
   private Future<JsonObject> view(ProviderApp app, Optional<ManagedApp> tracked, Instant now) {
-    EventQuery sleeps =
-        new EventQuery(
-            Optional.of(app.key()),
-            SleepTime.TYPES,
-            Optional.of(now.minus(SLEEP_WINDOW)),
-            EventQuery.MAX_LIMIT);
-    return events
-        .find(sleeps)
-        .map(found -> SleepTime.within(found, now.minus(SLEEP_WINDOW), now))
+    return sleptOver7Days(app.key(), now)
         .otherwise(Duration.ZERO)
         .map(slept -> json(app, tracked, slept));
+  }
+
+  /**
+   * From the app's stops and starts in the window, plus the last one before it: an app asleep since
+   * before the window counts from the window's start.
+   */
+  private Future<Duration> sleptOver7Days(String key, Instant now) {
+    Instant from = now.minus(SLEEP_WINDOW);
+    Future<List<Event>> inWindow =
+        events.find(
+            new EventQuery(
+                Optional.of(key),
+                SleepTime.TYPES,
+                Optional.of(from),
+                Optional.empty(),
+                EventQuery.MAX_LIMIT));
+    Future<List<Event>> before =
+        events.find(
+            new EventQuery(
+                Optional.of(key), SleepTime.TYPES, Optional.empty(), Optional.of(from), 1));
+    return Future.all(inWindow, before)
+        .map(
+            done -> {
+              List<Event> newestFirst = new ArrayList<>(inWindow.result());
+              newestFirst.addAll(before.result());
+              return SleepTime.within(newestFirst, from, now);
+            });
   }
 
   private JsonObject json(ProviderApp app, Optional<ManagedApp> tracked, Duration slept) {

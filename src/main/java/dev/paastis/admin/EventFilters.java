@@ -22,7 +22,8 @@ final class EventFilters {
     return new EventQuery(
         Optional.ofNullable(params.get("app")).filter(app -> !app.isBlank()),
         types(params.getAll("type")),
-        Optional.ofNullable(params.get("since")).map(EventFilters::instant),
+        Optional.ofNullable(params.get("since")).map(value -> instant("since", value)),
+        Optional.ofNullable(params.get("until")).map(value -> instant("until", value)),
         limit(params.get("limit")));
   }
 
@@ -50,12 +51,12 @@ final class EventFilters {
     }
   }
 
-  private static Instant instant(String value) {
+  private static Instant instant(String name, String value) {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw new BadRequestException(
-          "since=" + value + " is not a time: expected ISO-8601 UTC, e.g. 2026-11-25T10:15:30Z");
+          name + "=" + value + " is not a time: expected ISO-8601 UTC, e.g. 2026-11-25T10:15:30Z");
     }
   }
 

@@ -11,10 +11,15 @@ import java.util.Set;
  * @param app only this app's events, empty for all
  * @param types only these types, empty for all
  * @param since only events at or after this instant, empty for all
+ * @param until only events strictly before this instant, empty for all
  * @param limit at most this many, the newest first
  */
 public record EventQuery(
-    Optional<String> app, Set<EventType> types, Optional<Instant> since, int limit) {
+    Optional<String> app,
+    Set<EventType> types,
+    Optional<Instant> since,
+    Optional<Instant> until,
+    int limit) {
 
   public static final int MAX_LIMIT = 1000;
 
@@ -22,6 +27,7 @@ public record EventQuery(
     Objects.requireNonNull(app, "app");
     types = Set.copyOf(types);
     Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(until, "until");
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException(
           "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
@@ -30,12 +36,13 @@ public record EventQuery(
 
   /** The newest events of every app and type. */
   public static EventQuery recent(int limit) {
-    return new EventQuery(Optional.empty(), Set.of(), Optional.empty(), limit);
+    return new EventQuery(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), limit);
   }
 
   public boolean matches(Event event) {
     return app.map(event.app()::equals).orElse(true)
         && (types.isEmpty() || types.contains(event.type()))
-        && since.map(s -> !event.at().isBefore(s)).orElse(true);
+        && since.map(s -> !event.at().isBefore(s)).orElse(true)
+        && until.map(u -> event.at().isBefore(u)).orElse(true);
   }
 }

@@ -294,6 +294,8 @@ class AdminApiTest {
             .getJsonArray("events");
     JsonArray recent =
         api(HttpMethod.GET, "/api/events?since=" + afterDiscovery).json().getJsonArray("events");
+    JsonArray older =
+        api(HttpMethod.GET, "/api/events?until=" + afterDiscovery).json().getJsonArray("events");
     JsonArray one = api(HttpMethod.GET, "/api/events?limit=1").json().getJsonArray("events");
 
     assertThat(all.getJsonObject(0).getString("type")).isEqualTo("APP_STOPPED");
@@ -303,6 +305,8 @@ class AdminApiTest {
         .containsExactly("APP_STOPPED", "APP_STARTED");
     assertThat(recent.stream().map(e -> ((JsonObject) e).getString("type")))
         .doesNotContain("APP_DISCOVERED");
+    assertThat(older.stream().map(e -> ((JsonObject) e).getString("type")))
+        .containsOnly("APP_DISCOVERED", "APP_REGISTERED");
     assertThat(one).hasSize(1);
   }
 
@@ -374,6 +378,16 @@ class AdminApiTest {
     clock.advance(Duration.ofHours(1));
 
     assertThat(appsByName("tracked").getLong("slept_seconds_7d")).isEqualTo(2 * 3600);
+  }
+
+  @Test
+  void an_app_asleep_since_before_the_window_counts_the_whole_window() throws Exception {
+    startPaastis();
+    api(HttpMethod.POST, "/api/apps/tracked/stop?wait=true");
+    clock.advance(Duration.ofDays(8));
+
+    assertThat(appsByName("tracked").getLong("slept_seconds_7d"))
+        .isEqualTo(Duration.ofDays(7).toSeconds());
   }
 
   @Test

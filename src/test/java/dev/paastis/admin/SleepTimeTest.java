@@ -48,6 +48,12 @@ class SleepTimeTest {
   }
 
   @Test
+  void a_stop_before_the_window_counts_from_the_window_start() {
+    assertThat(slept(EventType.APP_STOPPED, -30, EventType.APP_STARTING, 5))
+        .isEqualTo(Duration.ofHours(5));
+  }
+
+  @Test
   void a_start_without_a_stop_in_the_window_adds_nothing_and_a_repeated_stop_counts_once() {
     assertThat(
             slept(

@@ -62,6 +62,7 @@ public abstract class EventStoreContractTest {
             Optional.of("a"),
             Set.of(EventType.APP_STOPPED, EventType.APP_STARTED),
             Optional.of(Instant.parse("2026-01-01T10:00:02Z")),
+            Optional.empty(),
             10);
 
     assertThat(store.find(query).await())
@@ -71,7 +72,7 @@ public abstract class EventStoreContractTest {
   }
 
   @Test
-  void find_stops_at_the_limit_and_since_is_inclusive() throws Exception {
+  void find_stops_at_the_limit_since_is_inclusive_and_until_exclusive() throws Exception {
     EventStore store = newStore(20);
     for (int second = 1; second <= 5; second++) {
       store.append(event(EventType.APP_STOPPED, "a", second)).await();
@@ -79,10 +80,24 @@ public abstract class EventStoreContractTest {
 
     EventQuery fromThird =
         new EventQuery(
-            Optional.empty(), Set.of(), Optional.of(Instant.parse("2026-01-01T10:00:03Z")), 10);
+            Optional.empty(),
+            Set.of(),
+            Optional.of(Instant.parse("2026-01-01T10:00:03Z")),
+            Optional.empty(),
+            10);
+    EventQuery beforeThird =
+        new EventQuery(
+            Optional.empty(),
+            Set.of(),
+            Optional.empty(),
+            Optional.of(Instant.parse("2026-01-01T10:00:03Z")),
+            10);
     EventQuery twoNewest = EventQuery.recent(2);
 
     assertThat(store.find(fromThird).await()).hasSize(3);
+    assertThat(store.find(beforeThird).await())
+        .extracting(e -> e.at().getEpochSecond() % 60)
+        .containsExactly(2L, 1L);
     assertThat(store.find(twoNewest).await())
         .extracting(e -> e.at().getEpochSecond() % 60)
         .containsExactly(5L, 4L);
