@@ -57,6 +57,18 @@ public final class AdminServer {
                             + ": see docs/admin-api.md")
                     .send(context.response()));
     router.get("/*").handler(StaticHandler.create(DASHBOARD_ROOT).setCachingEnabled(false));
+    router
+        .route()
+        .handler(
+            context ->
+                new Problem(
+                        404,
+                        "nothing at "
+                            + context.request().method()
+                            + " "
+                            + context.request().path()
+                            + ": the dashboard is at /, the API under /api/ (docs/admin-api.md)")
+                    .send(context.response()));
     router.route().failureHandler(AdminServer::failure);
     return router;
   }

@@ -448,6 +448,25 @@ class AdminApiTest {
   }
 
   @Test
+  void the_dashboard_is_served_without_a_token_and_other_paths_are_404_problems() throws Exception {
+    startPaastis();
+
+    Response page = call(HttpMethod.GET, "/", null);
+    Response script = call(HttpMethod.GET, "/dashboard.js", null);
+    Response nothing = call(HttpMethod.GET, "/nothing.html", null);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.headers().get("content-type")).startsWith("text/html");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(nothing.status()).isEqualTo(404);
+    assertThat(nothing.headers().get("content-type")).isEqualTo("application/problem+json");
+    assertThat(nothing.json().getString("detail"))
+        .isEqualTo(
+            "nothing at GET /nothing.html: the dashboard is at /, the API under /api/"
+                + " (docs/admin-api.md)");
+  }
+
+  @Test
   void an_unknown_api_route_is_a_404_problem() throws Exception {
     startPaastis();
 
