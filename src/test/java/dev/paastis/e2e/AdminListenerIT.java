@@ -1,6 +1,7 @@
 package dev.paastis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,7 +98,13 @@ class AdminListenerIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(proxied.statusCode()).isEqualTo(200);
 
-    HttpResponse<String> stopped = admin("POST", "/api/apps/hello/stop?wait=true", true);
+    // 409 while the proxied request's lease is still being released: ask again
+    HttpResponse<String> stopped =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> admin("POST", "/api/apps/hello/stop?wait=true", true),
+                r -> r.statusCode() != 409);
     assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
     assertThat(json(stopped).get("state").asText()).isEqualTo("STOPPED");
 
