@@ -32,6 +32,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -495,6 +497,27 @@ class ProxyWithFakeProviderTest {
 
     assertThat(provider.stateOf("shop-pr12-front")).isEqualTo(AppState.STOPPED);
     assertThat(provider.stateOf("shop-pr12-back")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void an_app_running_at_its_provider_while_paastis_wakes_it_is_not_discovered() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    provider.withStoppedApp("deaf", URI.create("http://127.0.0.1:" + closedPort));
+    startPaastis();
+
+    // its upstream never answers: the wake waits, with the provider reporting it running
+    TestHttp.send(client, paastis.port(), HttpMethod.GET, "deaf.proxy.test", "/", Map.of(), null);
+    await().until(() -> provider.stateOf("deaf") == AppState.RUNNING);
+    paastis.tick().await();
+
+    assertThat(paastis.events().recent(50).await())
+        .filteredOn(event -> event.app().equals("deaf"))
+        .extracting(Event::type)
+        .doesNotContain(EventType.APP_DISCOVERED);
+    assertThat(paastis.registry().get("deaf").await()).isEmpty();
   }
 
   @Test

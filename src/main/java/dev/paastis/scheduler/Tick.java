@@ -108,7 +108,9 @@ public final class Tick {
         continue;
       }
       ManagedApp entry = tracked.get(app.key());
-      if (entry == null) {
+      if (entry == null && lifecycle.state(app) == AppState.STARTING) {
+        continue; // Paastis is waking it: the wake registers it, it was not started outside
+      } else if (entry == null) {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, now));
