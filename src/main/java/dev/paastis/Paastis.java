@@ -129,11 +129,12 @@ public final class Paastis {
             lifecycle,
             rules,
             config.routing().wakeStrategy(),
-            new SystemApi(config.routing(), metered, registry, eventStore, lifecycle),
+            new SystemApi(config.routing(), catalog, registry, eventStore, lifecycle),
             2 * Runtime.getRuntime().availableProcessors());
+    // metrics are on exactly when the admin listener is: it is what serves them
     this.admin =
-        config.admin().enabled()
-            ? Optional.of(
+        prometheus.map(
+            metricsOn ->
                 new AdminServer(
                     vertx,
                     config.admin(),
@@ -147,8 +148,7 @@ public final class Paastis {
                         lifecycle,
                         rules,
                         clock),
-                    prometheus.map(PrometheusMetrics::registry)))
-            : Optional.empty();
+                    metricsOn.registry()));
   }
 
   /** The providers' host aliases first, so that the rules of paastis.yml can override them. */

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.Optional;
 
 /**
  * The admin listener (ADMIN_ENABLED): the admin API under {@code /api} behind a bearer token,
@@ -26,14 +25,14 @@ public final class AdminServer {
   private HttpServer server;
 
   public AdminServer(
-      Vertx vertx, AdminConfig config, AdminApi api, Optional<PrometheusMeterRegistry> prometheus) {
+      Vertx vertx, AdminConfig config, AdminApi api, PrometheusMeterRegistry prometheus) {
     this.vertx = vertx;
     this.config = config;
     this.router = router(vertx, config, api, prometheus);
   }
 
   private static Router router(
-      Vertx vertx, AdminConfig config, AdminApi api, Optional<PrometheusMeterRegistry> prometheus) {
+      Vertx vertx, AdminConfig config, AdminApi api, PrometheusMeterRegistry prometheus) {
     Router router = Router.router(vertx);
     BearerAuth auth = new BearerAuth(new ApiToken(config.apiToken().orElseThrow()));
     api.health().mount(router);
@@ -44,18 +43,6 @@ public final class AdminServer {
     router.route("/api/*").handler(auth);
     api.apps().mount(router);
     api.events().mount(router);
-    router
-        .route("/api/*")
-        .handler(
-            context ->
-                new Problem(
-                        404,
-                        "no admin API route "
-                            + context.request().method()
-                            + " "
-                            + context.request().path()
-                            + ": see docs/admin-api.md")
-                    .send(context.response()));
     router.get("/*").handler(StaticHandler.create(DASHBOARD_ROOT).setCachingEnabled(false));
     router
         .route()
@@ -73,17 +60,9 @@ public final class AdminServer {
     return router;
   }
 
-  private static void metrics(
-      RoutingContext context, Optional<PrometheusMeterRegistry> prometheus) {
-    if (prometheus.isEmpty()) {
-      new Problem(404, "metrics are off in this instance").send(context.response());
-      return;
-    }
-    context
-        .response()
-        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-        .putHeader("cache-control", "no-store")
-        .end(prometheus.get().scrape());
+  private static void metrics(RoutingContext context, PrometheusMeterRegistry prometheus) {
+    Responses.send(
+        context.response(), 200, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
   }
 
   private static void failure(RoutingContext context) {

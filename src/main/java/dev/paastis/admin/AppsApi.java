@@ -5,7 +5,7 @@ import dev.paastis.app.ProviderApp;
 import dev.paastis.lifecycle.AppLifecycle;
 import dev.paastis.lifecycle.StopReason;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -28,67 +28,69 @@ final class AppsApi {
   }
 
   void mount(Router router) {
-    router.get("/api/apps").handler(context -> reply(context, 200, views.all()));
+    router.get("/api/apps").handler(context -> Responses.json(context, 200, views.all()));
     router.delete("/api/apps").handler(this::unregisterAll);
-    router.get("/api/apps/:name").handler(context -> reply(context, 200, views.one(name(context))));
-    router.post("/api/apps/:name/start").handler(this::start);
-    router.post("/api/apps/:name/stop").handler(this::stop);
+    router
+        .get("/api/apps/:name")
+        .handler(context -> Responses.json(context, 200, views.one(name(context))));
+    router.post("/api/apps/:name/start").handler(onApp(this::start));
+    router.post("/api/apps/:name/stop").handler(onApp(this::stop));
   }
 
-  private void start(RoutingContext context) {
-    String name = name(context);
-    boolean wait = waits(context);
-    views
-        .find(name)
+  /** Runs an operation on the app the path names, with the {@code wait} flag; 404 when unknown. */
+  private interface AppOperation {
+    void run(RoutingContext context, ProviderApp app, boolean wait);
+  }
+
+  private Handler<RoutingContext> onApp(AppOperation operation) {
+    return context -> {
+      boolean wait = waits(context);
+      views
+          .find(name(context))
+          .onFailure(failure -> Problem.fail(context, failure))
+          .onSuccess(app -> operation.run(context, app, wait));
+    };
+  }
+
+  private void start(RoutingContext context, ProviderApp app, boolean wait) {
+    String name = app.key();
+    LOG.info("app {}: start requested through the admin API", name);
+    Future<ProviderApp> woken = lifecycle.start(views.settings(name));
+    if (wait) {
+      Responses.json(context, 200, woken.compose(views::one));
+      return;
+    }
+    woken.onFailure(
+        failure -> LOG.warn("app {} could not be started: {}", name, failure.getMessage()));
+    Responses.json(context, 202, views.one(app));
+  }
+
+  private void stop(RoutingContext context, ProviderApp app, boolean wait) {
+    String name = app.key();
+    int inFlight = lifecycle.inFlight(name);
+    if (inFlight > 0) {
+      refused(context, name, inFlight + " requests or WebSockets are in flight");
+      return;
+    }
+    if (lifecycle.state(app) == AppState.STARTING) {
+      refused(context, name, "a start is under way");
+      return;
+    }
+    LOG.info("app {}: stop requested through the admin API", name);
+    Future<Boolean> stopped = lifecycle.stop(name, StopReason.MANUAL);
+    if (!wait) {
+      Responses.json(context, 202, views.one(app));
+      return;
+    }
+    stopped
         .onFailure(failure -> Problem.fail(context, failure))
         .onSuccess(
-            app -> {
-              LOG.info("app {}: start requested through the admin API", name);
-              Future<ProviderApp> woken = lifecycle.start(views.settings(name));
-              if (wait) {
-                reply(context, 200, woken.compose(views::one));
+            done -> {
+              if (done) {
+                Responses.json(context, 200, views.one(name));
               } else {
-                woken.onFailure(
-                    failure ->
-                        LOG.warn("app {} could not be started: {}", name, failure.getMessage()));
-                reply(context, 202, views.one(app));
+                refused(context, name, "requests are in flight or a start is under way");
               }
-            });
-  }
-
-  private void stop(RoutingContext context) {
-    String name = name(context);
-    boolean wait = waits(context);
-    views
-        .find(name)
-        .onFailure(failure -> Problem.fail(context, failure))
-        .onSuccess(
-            app -> {
-              int inFlight = lifecycle.inFlight(name);
-              if (inFlight > 0) {
-                refused(context, name, inFlight + " requests or WebSockets are in flight");
-                return;
-              }
-              if (lifecycle.state(app) == AppState.STARTING) {
-                refused(context, name, "a start is under way");
-                return;
-              }
-              LOG.info("app {}: stop requested through the admin API", name);
-              Future<Boolean> stopped = lifecycle.stop(name, StopReason.MANUAL);
-              if (!wait) {
-                reply(context, 202, views.one(app));
-                return;
-              }
-              stopped
-                  .onFailure(failure -> Problem.fail(context, failure))
-                  .onSuccess(
-                      done -> {
-                        if (done) {
-                          reply(context, 200, views.one(name));
-                        } else {
-                          refused(context, name, "requests are in flight or a start is under way");
-                        }
-                      });
             });
   }
 
@@ -116,17 +118,5 @@ final class AppsApi {
       return true;
     }
     throw new BadRequestException("wait=" + wait + " is not accepted: expected true or false");
-  }
-
-  static void reply(RoutingContext context, int status, Future<JsonObject> body) {
-    body.onSuccess(
-            json ->
-                context
-                    .response()
-                    .setStatusCode(status)
-                    .putHeader("content-type", "application/json")
-                    .putHeader("cache-control", "no-store")
-                    .end(json.encode()))
-        .onFailure(failure -> Problem.fail(context, failure));
   }
 }

@@ -36,7 +36,7 @@ final class EventsApi {
   }
 
   private void list(RoutingContext context) {
-    AppsApi.reply(
+    Responses.json(
         context,
         200,
         store

@@ -41,7 +41,7 @@ final class Health {
   void mount(Router router) {
     router
         .get("/health/live")
-        .handler(context -> send(context, 200, new JsonObject().put("status", "UP")));
+        .handler(context -> Responses.json(context, 200, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
   }
 
@@ -68,7 +68,7 @@ final class Health {
                       .allMatch(
                           check ->
                               "UP".equals(((JsonObject) check.getValue()).getString("status")));
-              send(
+              Responses.json(
                   context,
                   ready ? 200 : 503,
                   new JsonObject().put("status", ready ? "UP" : "DOWN").put("checks", checks));
@@ -96,14 +96,5 @@ final class Health {
 
   private static JsonObject down(String detail) {
     return new JsonObject().put("status", "DOWN").put("detail", detail);
-  }
-
-  private static void send(RoutingContext context, int status, JsonObject body) {
-    context
-        .response()
-        .setStatusCode(status)
-        .putHeader("content-type", "application/json")
-        .putHeader("cache-control", "no-store")
-        .end(body.encode());
   }
 }

@@ -43,19 +43,12 @@ record Problem(int status, String detail) {
   }
 
   void send(HttpServerResponse response) {
-    if (response.ended() || response.closed()) {
-      return;
-    }
     JsonObject body =
         new JsonObject()
             .put("type", "about:blank")
             .put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
             .put("status", status)
             .put("detail", detail);
-    response
-        .setStatusCode(status)
-        .putHeader("content-type", "application/problem+json")
-        .putHeader("cache-control", "no-store")
-        .end(body.encode());
+    Responses.send(response, status, "application/problem+json", body.encode());
   }
 }

@@ -1,11 +1,11 @@
 package dev.paastis.admin;
 
+import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.RoutingConfig;
 import dev.paastis.events.EventStore;
+import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
-import dev.paastis.provider.Provider;
-import dev.paastis.provider.Providers;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
@@ -33,20 +33,20 @@ public final class SystemApi {
 
   private final boolean enabled;
   private final Optional<ApiToken> token;
-  private final Providers providers;
+  private final AppCatalog catalog;
   private final Registry registry;
   private final EventStore events;
   private final AppLifecycle lifecycle;
 
   public SystemApi(
       RoutingConfig routing,
-      Providers providers,
+      AppCatalog catalog,
       Registry registry,
       EventStore events,
       AppLifecycle lifecycle) {
     this.enabled = routing.systemApiEnabled() && routing.systemApiToken().isPresent();
     this.token = routing.systemApiToken().map(ApiToken::new);
-    this.providers = providers;
+    this.catalog = catalog;
     this.registry = registry;
     this.events = events;
     this.lifecycle = lifecycle;
@@ -89,42 +89,32 @@ public final class SystemApi {
     }
   }
 
+  /** The apps the providers reported last (no provider call per request), tracked or not. */
   private Future<JsonArray> apps() {
-    List<Future<List<ProviderApp>>> listings =
-        providers.all().stream().map(Provider::list).toList();
     return registry
         .all()
-        .compose(
-            tracked ->
-                Future.all(listings)
-                    .map(
-                        done -> {
-                          Map<String, ManagedApp> byKey =
-                              tracked.stream()
-                                  .collect(Collectors.toMap(ManagedApp::key, Function.identity()));
-                          JsonArray apps = new JsonArray();
-                          listings.forEach(
-                              listing ->
-                                  listing
-                                      .result()
-                                      .forEach(
-                                          app ->
-                                              apps.add(
-                                                  describe(
-                                                      app,
-                                                      Optional.ofNullable(byKey.get(app.key()))))));
-                          return apps;
-                        }));
+        .map(
+            tracked -> {
+              Map<String, ManagedApp> byKey =
+                  tracked.stream().collect(Collectors.toMap(ManagedApp::key, Function.identity()));
+              JsonArray apps = new JsonArray();
+              catalog
+                  .all()
+                  .forEach(
+                      app -> apps.add(describe(app, Optional.ofNullable(byKey.get(app.key())))));
+              return apps;
+            });
   }
 
-  private static JsonObject describe(ProviderApp app, Optional<ManagedApp> tracked) {
+  private JsonObject describe(ProviderApp app, Optional<ManagedApp> tracked) {
+    AppState state = lifecycle.state(app);
     JsonObject json =
         new JsonObject()
             .put("id", app.key())
             .put("name", app.displayName())
             .put("region", app.region().orElse(null))
-            .put("status", app.state().name().toLowerCase(Locale.ROOT))
-            .put("state", app.state().name())
+            .put("status", state.name().toLowerCase(Locale.ROOT))
+            .put("state", state.name())
             .put("url", app.upstream().map(Object::toString).orElse(null))
             .put("is_monitored", tracked.isPresent());
     tracked.ifPresent(
@@ -149,11 +139,6 @@ public final class SystemApi {
   }
 
   private static void reply(HttpServerRequest request, int status, String json) {
-    request
-        .response()
-        .setStatusCode(status)
-        .putHeader("content-type", "application/json")
-        .putHeader("cache-control", "no-store")
-        .end(json);
+    Responses.send(request.response(), status, "application/json", json);
   }
 }

@@ -465,6 +465,11 @@ public final class AppLifecycle {
    * Counts a request the proxy answered. The app is named only when a provider knows it, so that
    * arbitrary Host headers cannot create new time series.
    */
+  /** Whether {@link #requestServed} counts anything (metrics are on). */
+  public boolean countsRequests() {
+    return metrics.countsRequests();
+  }
+
   public void requestServed(String name, int status, long durationNanos) {
     String app = catalog.knows(name) ? name : Metrics.UNKNOWN_APP;
     metrics.requestServed(app, status, durationNanos);

@@ -18,6 +18,14 @@ public interface Metrics {
   String UNKNOWN_APP = "unknown";
 
   /**
+   * Whether {@link #requestServed} counts anything: when it does not, the proxy skips the
+   * per-request bookkeeping (a response hook, a catalog lookup) altogether.
+   */
+  default boolean countsRequests() {
+    return true;
+  }
+
+  /**
    * The proxy sent a response (or accepted a WebSocket upgrade, status 101). {@code app} is the key
    * of an app a provider knows, or {@link #UNKNOWN_APP}: Host headers must not create series.
    */

@@ -12,6 +12,11 @@ public final class NoopMetrics implements Metrics {
   private NoopMetrics() {}
 
   @Override
+  public boolean countsRequests() {
+    return false;
+  }
+
+  @Override
   public void requestServed(String app, int status, long durationNanos) {}
 
   @Override

@@ -41,7 +41,7 @@ public final class ReadinessProbe {
    * reports the app FAILED. An app without an upstream (a worker) is ready once it runs.
    */
   public Future<ProviderApp> awaitReady(Provider provider, ProviderApp app, Duration timeout) {
-    Wait wait = new Wait(provider, app, timeout);
+    Wait wait = new Wait(provider, app);
     long deadlineTimer =
         vertx.setTimer(
             Math.max(1, timeout.toMillis()),
@@ -61,7 +61,7 @@ public final class ReadinessProbe {
     volatile ProviderApp running;
     volatile boolean upstreamAnswered;
 
-    Wait(Provider provider, ProviderApp app, Duration timeout) {
+    Wait(Provider provider, ProviderApp app) {
       this.provider = provider;
       this.key = app.key();
     }
@@ -88,11 +88,10 @@ public final class ReadinessProbe {
       if (app.state() == AppState.FAILED) {
         ready.tryFail(
             new StartFailedException(key, "provider " + app.provider() + " reports FAILED", null));
-      } else if (app.state() == AppState.RUNNING && app.upstream().isEmpty()) {
-        ready.tryComplete(app); // nothing to probe: a worker-only app, e.g. a linked one
       } else if (app.state() == AppState.RUNNING) {
         running = app;
-        if (upstreamAnswered) {
+        // a worker-only app (e.g. a linked one) has no upstream to wait for
+        if (upstreamAnswered || app.upstream().isEmpty()) {
           ready.tryComplete(app);
         } else {
           // the upstream may have answered with a URL we did not know when the wait began

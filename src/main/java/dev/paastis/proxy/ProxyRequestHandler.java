@@ -34,6 +34,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private final WakeStrategy wakeStrategy;
   private final WebSocketTunnel webSockets;
   private final SystemApi systemApi;
+  private final boolean countsRequests;
 
   ProxyRequestHandler(
       HttpClient client,
@@ -48,6 +49,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     this.wakeStrategy = wakeStrategy;
     this.webSockets = new WebSocketTunnel(webSocketClient);
     this.systemApi = systemApi;
+    this.countsRequests = lifecycle.countsRequests();
   }
 
   @Override
@@ -100,6 +102,9 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
    * The lifecycle names the app only when a provider knows it.
    */
   private void countWhenSent(HttpServerRequest request, String app, long startedNanos) {
+    if (!countsRequests) {
+      return;
+    }
     HttpServerResponse response = request.response();
     response.bodyEndHandler(
         sent ->

@@ -2,8 +2,8 @@ package dev.paastis.provider.clevercloud;
 
 import dev.paastis.testing.CallLog;
 import dev.paastis.testing.Latency;
+import dev.paastis.testing.LoopbackServer;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import java.net.URI;
@@ -62,7 +62,7 @@ public final class FakeCleverApi implements AutoCloseable {
   private final CleverFaults faults = new CleverFaults();
   private final CleverRoutes routes;
   private final CallLog<Call> calls = new CallLog<>();
-  private HttpServer server;
+  private LoopbackServer server;
 
   private FakeCleverApi(Vertx vertx, CleverOAuth oauth) {
     this.vertx = vertx;
@@ -79,19 +79,18 @@ public final class FakeCleverApi implements AutoCloseable {
       Vertx vertx, String consumerKey, String consumerSecret, String token, String tokenSecret) {
     FakeCleverApi api =
         new FakeCleverApi(vertx, new CleverOAuth(consumerKey, consumerSecret, token, tokenSecret));
-    api.server = vertx.createHttpServer().requestHandler(api::handle);
-    api.server.listen(0, "127.0.0.1").await();
+    api.server = LoopbackServer.start(vertx, api::handle);
     return api;
   }
 
   /** Like {@code https://api.clever-cloud.com}, without a trailing slash; paths start with /v2. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.actualPort());
+    return server.uri();
   }
 
   @Override
   public void close() {
-    server.close().await();
+    server.close();
   }
 
   // ---- state -------------------------------------------------------------------------------
@@ -178,7 +177,7 @@ public final class FakeCleverApi implements AutoCloseable {
   private void handle(HttpServerRequest request) {
     String host = request.getHeader("Host");
     if (host == null) {
-      host = "127.0.0.1:" + server.actualPort();
+      host = "127.0.0.1:" + server.port();
     }
     String url = "http://" + host.toLowerCase(Locale.ROOT) + request.path();
     String rejection =

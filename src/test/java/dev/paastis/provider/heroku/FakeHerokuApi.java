@@ -2,9 +2,9 @@ package dev.paastis.provider.heroku;
 
 import dev.paastis.testing.CallLog;
 import dev.paastis.testing.Latency;
+import dev.paastis.testing.LoopbackServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -39,7 +39,7 @@ public final class FakeHerokuApi implements AutoCloseable {
   private final HerokuFaults faults = new HerokuFaults();
   private final HerokuRoutes routes;
   private final CallLog<Call> calls = new CallLog<>();
-  private HttpServer server;
+  private LoopbackServer server;
 
   private FakeHerokuApi(Vertx vertx, String token) {
     this.vertx = vertx;
@@ -51,19 +51,18 @@ public final class FakeHerokuApi implements AutoCloseable {
   /** Listens on 127.0.0.1, port 0; {@code token} is the only bearer token accepted. */
   public static FakeHerokuApi start(Vertx vertx, String token) {
     FakeHerokuApi api = new FakeHerokuApi(vertx, token);
-    api.server = vertx.createHttpServer().requestHandler(api::handle);
-    api.server.listen(0, "127.0.0.1").await();
+    api.server = LoopbackServer.start(vertx, api::handle);
     return api;
   }
 
   /** The API root, like {@code https://api.heroku.com}, without a trailing slash. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.actualPort());
+    return server.uri();
   }
 
   @Override
   public void close() {
-    server.close().await();
+    server.close();
   }
 
   // ---- state -------------------------------------------------------------------------------

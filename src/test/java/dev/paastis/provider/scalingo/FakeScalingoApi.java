@@ -2,10 +2,10 @@ package dev.paastis.provider.scalingo;
 
 import dev.paastis.testing.CallLog;
 import dev.paastis.testing.Latency;
+import dev.paastis.testing.LoopbackServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -58,7 +58,7 @@ public final class FakeScalingoApi implements AutoCloseable {
   private final ScalingoFaults faults = new ScalingoFaults();
   private final ScalingoRoutes routes;
   private final CallLog<Call> calls = new CallLog<>();
-  private HttpServer server;
+  private LoopbackServer server;
 
   private FakeScalingoApi(Vertx vertx, String apiToken, List<String> regions) {
     this.vertx = vertx;
@@ -76,14 +76,13 @@ public final class FakeScalingoApi implements AutoCloseable {
       throw new IllegalArgumentException("at least one region");
     }
     FakeScalingoApi api = new FakeScalingoApi(vertx, apiToken, regions);
-    api.server = vertx.createHttpServer().requestHandler(api::handle);
-    api.server.listen(0, "127.0.0.1").await();
+    api.server = LoopbackServer.start(vertx, api::handle);
     return api;
   }
 
   /** The auth service, like {@code https://auth.scalingo.com}, without a trailing slash. */
   public URI authUrl() {
-    return URI.create("http://127.0.0.1:" + server.actualPort());
+    return server.uri();
   }
 
   /** A region's API, like {@code https://api.osc-fr1.scalingo.com}; paths start with /v1. */
@@ -93,7 +92,7 @@ public final class FakeScalingoApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close().await();
+    server.close();
   }
 
   // ---- auth --------------------------------------------------------------------------------
