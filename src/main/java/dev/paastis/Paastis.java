@@ -130,6 +130,7 @@ public final class Paastis {
             rules,
             config.routing().wakeStrategy(),
             new SystemApi(config.routing(), catalog, registry, eventStore, lifecycle),
+            config.server().timeouts(),
             2 * Runtime.getRuntime().availableProcessors());
     // metrics are on exactly when the admin listener is: it is what serves them
     this.admin =

@@ -22,6 +22,7 @@ public final class ConfigPrinter {
     Lines lines = new Lines();
     lines.add("HOST", config.server().host());
     lines.add("PORT", config.server().port());
+    timeouts(lines, config.server().timeouts());
     registry(lines, config.registry());
     scheduler(lines, config.scheduler());
     providers(lines, config.providers());
@@ -34,6 +35,13 @@ public final class ConfigPrinter {
     rules(lines, config.rules());
     localApps(lines, config.providers().local().apps());
     return lines.list();
+  }
+
+  private static void timeouts(Lines lines, ProxyTimeouts timeouts) {
+    lines.add("CLIENT_HEADER_TIMEOUT", timeouts.clientHeader());
+    lines.add("CLIENT_KEEP_ALIVE_TIMEOUT", timeouts.keepAlive());
+    lines.add("UPSTREAM_CONNECT_TIMEOUT", timeouts.upstreamConnect());
+    lines.add("UPSTREAM_RESPONSE_TIMEOUT", timeouts.upstreamResponse());
   }
 
   private static void registry(Lines lines, RegistryConfig registry) {

@@ -3,6 +3,7 @@ package dev.paastis.config;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,21 @@ final class EnvSections {
   private EnvSections() {}
 
   static ServerConfig server(Variables variables) {
-    return new ServerConfig(variables.get("HOST", "0.0.0.0"), variables.port("PORT", 3000));
+    return new ServerConfig(
+        variables.get("HOST", "0.0.0.0"), variables.port("PORT", 3000), timeouts(variables));
+  }
+
+  private static ProxyTimeouts timeouts(Variables variables) {
+    ProxyTimeouts defaults = ProxyTimeouts.DEFAULTS;
+    return new ProxyTimeouts(
+        positiveSeconds(variables, "CLIENT_HEADER_TIMEOUT", defaults.clientHeader()),
+        positiveSeconds(variables, "CLIENT_KEEP_ALIVE_TIMEOUT", defaults.keepAlive()),
+        positiveSeconds(variables, "UPSTREAM_CONNECT_TIMEOUT", defaults.upstreamConnect()),
+        positiveSeconds(variables, "UPSTREAM_RESPONSE_TIMEOUT", defaults.upstreamResponse()));
+  }
+
+  private static Duration positiveSeconds(Variables variables, String name, Duration fallback) {
+    return variables.positiveDuration(name, Durations.format(fallback), SECONDS);
   }
 
   static SchedulerConfig scheduler(Variables variables) {

@@ -2,7 +2,6 @@ package dev.paastis.proxy;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Writes a {@link ProxyError}: a small HTML page for browsers, {@code application/problem+json}
@@ -33,13 +32,6 @@ final class ErrorResponder {
                   ""));
       return;
     }
-    JsonObject problem =
-        new JsonObject()
-            .put("type", "about:blank")
-            .put("title", error.title())
-            .put("status", error.status())
-            .put("detail", error.detail());
-    error.app().ifPresent(app -> problem.put("app", app));
-    response.putHeader("content-type", "application/problem+json").end(problem.encode());
+    response.putHeader("content-type", "application/problem+json").end(error.problem().encode());
   }
 }

@@ -1,7 +1,9 @@
 package dev.paastis.proxy;
 
+import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.lifecycle.Lease;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -13,7 +15,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Forwards one HTTP request to an app's upstream and its response back, streaming both bodies with
@@ -28,11 +29,17 @@ final class Forwarder {
   /** Bodies up to this size are read whole and written at once. */
   private static final long SMALL_BODY_BYTES = 64 * 1024;
 
+  private final Vertx vertx;
   private final HttpClient client;
+  private final long connectTimeoutMillis;
+  private final long responseTimeoutMillis;
   private final Map<URI, UpstreamOrigin> origins = new ConcurrentHashMap<>();
 
-  Forwarder(HttpClient client) {
+  Forwarder(Vertx vertx, HttpClient client, ProxyTimeouts timeouts) {
+    this.vertx = vertx;
     this.client = client;
+    this.connectTimeoutMillis = timeouts.upstreamConnect().toMillis();
+    this.responseTimeoutMillis = timeouts.upstreamResponse().toMillis();
   }
 
   /** The request must not have been read yet; it is paused until the upstream is connected. */
@@ -41,28 +48,30 @@ final class Forwarder {
     URI upstream = lease.upstream();
     UpstreamOrigin origin = origins.computeIfAbsent(upstream, UpstreamOrigin::new);
     HttpServerResponse response = request.response();
-    AtomicReference<HttpClientRequest> outgoing = new AtomicReference<>();
+    Exchange exchange = new Exchange(request, lease.app().key());
     response.endHandler(ended -> lease.release());
     response.closeHandler(
         closed -> {
           lease.release();
-          HttpClientRequest pending = outgoing.get();
-          if (pending != null) {
-            pending.reset(); // the client left: free the upstream connection
-          }
+          exchange.clientLeft();
         });
     if (isExpectingContinue(request)) {
       // we accept every body: let the client send it without waiting for the upstream
       response.writeContinue();
     }
     RequestOptions options =
-        origin.options().setMethod(request.method()).setURI(origin.uri(request.uri()));
+        origin
+            .options()
+            .setMethod(request.method())
+            .setURI(origin.uri(request.uri()))
+            // also bounds the wait for a free connection of the pool
+            .setConnectTimeout(connectTimeoutMillis);
     client
         .request(options)
         .onSuccess(
             opened -> {
-              outgoing.set(opened);
-              send(request, opened, host, upstream);
+              exchange.outgoing = opened;
+              send(exchange, host, upstream);
             })
         .onFailure(
             failure ->
@@ -70,8 +79,9 @@ final class Forwarder {
                     request, ProxyError.unreachable(lease.app().key(), failure.getMessage())));
   }
 
-  private static void send(
-      HttpServerRequest request, HttpClientRequest outgoing, String host, URI upstream) {
+  private void send(Exchange exchange, String host, URI upstream) {
+    HttpServerRequest request = exchange.request;
+    HttpClientRequest outgoing = exchange.outgoing;
     MultiMap headers = outgoing.headers();
     copyEndToEnd(request.headers(), headers);
     headers.remove("host").remove("expect");
@@ -81,14 +91,20 @@ final class Forwarder {
     outgoing.setChunked(chunked);
     outgoing
         .response()
-        .onSuccess(incoming -> relay(request, incoming))
+        .onSuccess(
+            incoming -> {
+              exchange.responded();
+              relay(request, incoming);
+            })
         .onFailure(failure -> abort(request));
     if (chunked || (length != null && !length.equals("0"))) {
-      request.pipeTo(outgoing);
+      // the app's time to answer counts once it has the whole request
+      request.pipeTo(outgoing).onSuccess(sent -> exchange.awaitResponse());
     } else {
       // no body (most GETs): skip the pipe
       outgoing.end();
       request.resume();
+      exchange.awaitResponse();
     }
   }
 
@@ -146,6 +162,50 @@ final class Forwarder {
   private static boolean mayHaveBody(HttpServerRequest request, HttpClientResponse response) {
     int status = response.statusCode();
     return request.method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+  }
+
+  /**
+   * One request on its way: the upstream request once opened, and the timer bounding the wait for
+   * the app's response head (UPSTREAM_RESPONSE_TIMEOUT). A body streaming after the head is never
+   * cut by it. Event-loop confined.
+   */
+  private final class Exchange {
+    private final HttpServerRequest request;
+    private final String app;
+    private HttpClientRequest outgoing;
+    private long timer = -1;
+    private boolean responded;
+
+    Exchange(HttpServerRequest request, String app) {
+      this.request = request;
+      this.app = app;
+    }
+
+    void awaitResponse() {
+      if (!responded) {
+        timer = vertx.setTimer(responseTimeoutMillis, fired -> timedOut());
+      }
+    }
+
+    void responded() {
+      responded = true;
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+    }
+
+    void clientLeft() {
+      responded();
+      if (outgoing != null) {
+        outgoing.reset(); // the client left: free the upstream connection
+      }
+    }
+
+    private void timedOut() {
+      // answer first: the reset then fails the response future, whose abort() finds it sent
+      ErrorResponder.send(request, ProxyError.gatewayTimeout(app, responseTimeoutMillis));
+      outgoing.reset();
+    }
   }
 
   /** The upstream went away mid-exchange: nothing sensible can be sent, so cut the connection. */

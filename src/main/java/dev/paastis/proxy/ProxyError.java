@@ -1,10 +1,13 @@
 package dev.paastis.proxy;
 
+import dev.paastis.config.Durations;
 import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.NotProxiableException;
 import dev.paastis.lifecycle.StartFailedException;
 import dev.paastis.lifecycle.WakeTimeoutException;
 import dev.paastis.provider.ProviderException;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,18 @@ record ProxyError(
 
   static final int RETRY_AFTER_SECONDS = 5;
 
+  /** The problem+json body (RFC 9457), with an {@code app} member when there is one. */
+  JsonObject problem() {
+    JsonObject problem =
+        new JsonObject()
+            .put("type", "about:blank")
+            .put("title", title)
+            .put("status", status)
+            .put("detail", detail);
+    app.ifPresent(name -> problem.put("app", name));
+    return problem;
+  }
+
   static ProxyError missingHost() {
     return new ProxyError(
         400,
@@ -42,6 +57,20 @@ record ProxyError(
         "Bad gateway",
         (app == null ? "the app" : "app " + app) + " could not be reached: " + reason,
         Optional.ofNullable(app),
+        Optional.empty());
+  }
+
+  /** The app took the request but sent no response head in time. */
+  static ProxyError gatewayTimeout(String app, long waitedMillis) {
+    return new ProxyError(
+        504,
+        "Gateway timeout",
+        "app "
+            + app
+            + " did not answer within "
+            + Durations.format(Duration.ofMillis(waitedMillis))
+            + " (UPSTREAM_RESPONSE_TIMEOUT)",
+        Optional.of(app),
         Optional.empty());
   }
 

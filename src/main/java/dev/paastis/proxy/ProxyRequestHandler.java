@@ -10,7 +10,6 @@ import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.Lease;
 import dev.paastis.lifecycle.Metrics;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,13 +36,13 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private final boolean countsRequests;
 
   ProxyRequestHandler(
-      HttpClient client,
+      Forwarder forwarder,
       WebSocketClient webSocketClient,
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemApi systemApi) {
-    this.forwarder = new Forwarder(client);
+    this.forwarder = forwarder;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;

@@ -2,6 +2,7 @@ package dev.paastis.proxy;
 
 import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
+import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.WakeStrategy;
 import dev.paastis.lifecycle.AppLifecycle;
 import io.vertx.core.DeploymentOptions;
@@ -21,6 +22,7 @@ public final class ProxyServer {
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final SystemApi systemApi;
+  private final ProxyTimeouts timeouts;
   private final int instances;
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private int actualPort = -1;
@@ -31,12 +33,14 @@ public final class ProxyServer {
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemApi systemApi,
+      ProxyTimeouts timeouts,
       int instances) {
     this.vertx = vertx;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
     this.systemApi = systemApi;
+    this.timeouts = timeouts;
     this.instances = Math.max(1, instances);
   }
 
@@ -47,7 +51,8 @@ public final class ProxyServer {
         .deployVerticle(
             () -> {
               ProxyVerticle verticle =
-                  new ProxyVerticle(host, port, lifecycle, rules, wakeStrategy, systemApi);
+                  new ProxyVerticle(
+                      host, port, lifecycle, rules, wakeStrategy, systemApi, timeouts);
               verticles.add(verticle);
               return verticle;
             },

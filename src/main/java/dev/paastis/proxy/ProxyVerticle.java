@@ -2,6 +2,7 @@ package dev.paastis.proxy;
 
 import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
+import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.WakeStrategy;
 import dev.paastis.lifecycle.AppLifecycle;
 import io.vertx.core.Future;
@@ -28,6 +29,7 @@ final class ProxyVerticle extends VerticleBase {
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final SystemApi systemApi;
+  private final ProxyTimeouts timeouts;
   private HttpServer server;
   private HttpClient client;
 
@@ -37,13 +39,15 @@ final class ProxyVerticle extends VerticleBase {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
-      SystemApi systemApi) {
+      SystemApi systemApi,
+      ProxyTimeouts timeouts) {
     this.host = host;
     this.port = port;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
     this.systemApi = systemApi;
+    this.timeouts = timeouts;
   }
 
   @Override
@@ -51,7 +55,7 @@ final class ProxyVerticle extends VerticleBase {
     client =
         vertx.createHttpClient(
             new HttpClientOptions()
-                .setConnectTimeout(5_000)
+                .setConnectTimeout((int) timeouts.upstreamConnect().toMillis())
                 .setKeepAlive(true)
                 .setForceSni(true)
                 .setVerifyHost(true),
@@ -70,14 +74,17 @@ final class ProxyVerticle extends VerticleBase {
                     .setWebSocketSubProtocols(List.of(WebSocketTunnel.ANY_SUBPROTOCOL))
                     .setMaxInitialLineLength(16 * 1024)
                     .setMaxHeaderSize(32 * 1024))
+            // RFC 9112 framing and client timeouts, enforced before Netty's decoder
+            .connectionHandler(connection -> FramingGuard.install(connection, timeouts))
+            .invalidRequestHandler(RejectedRequests::answer)
             .requestHandler(
                 new ProxyRequestHandler(
-                    client,
+                    new Forwarder(vertx, client, timeouts),
                     vertx.createWebSocketClient(
                         new WebSocketClientOptions()
                             .setMaxConnections(UPSTREAM_POOL_SIZE)
                             .setVerifyHost(true)
-                            .setConnectTimeout(5_000)),
+                            .setConnectTimeout((int) timeouts.upstreamConnect().toMillis())),
                     lifecycle,
                     rules,
                     wakeStrategy,

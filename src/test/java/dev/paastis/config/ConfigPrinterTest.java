@@ -26,6 +26,10 @@ class ConfigPrinterTest {
         .containsExactly(
             "HOST=0.0.0.0",
             "PORT=3000",
+            "CLIENT_HEADER_TIMEOUT=1m",
+            "CLIENT_KEEP_ALIVE_TIMEOUT=2m",
+            "UPSTREAM_CONNECT_TIMEOUT=5s",
+            "UPSTREAM_RESPONSE_TIMEOUT=1m",
             "REGISTRY_TYPE=in-memory",
             "REGISTRY_IGNORED_APPS=",
             "REGISTRY_REDIS_URL=",

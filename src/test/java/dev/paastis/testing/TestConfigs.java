@@ -13,6 +13,7 @@ import dev.paastis.config.LogFormat;
 import dev.paastis.config.LoggingConfig;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProvidersConfig;
+import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.RegistryConfig;
 import dev.paastis.config.RoutingConfig;
 import dev.paastis.config.ScalingoConfig;
@@ -45,9 +46,11 @@ public final class TestConfigs {
 
   public boolean metricsPublic = false;
 
+  public ProxyTimeouts timeouts = ProxyTimeouts.DEFAULTS;
+
   public PaastisConfig build() {
     return new PaastisConfig(
-        new ServerConfig("127.0.0.1", 0),
+        new ServerConfig("127.0.0.1", 0, timeouts),
         new SchedulerConfig(CronSchedule.parse(cron), maxIdleTime, Duration.ofMinutes(10)),
         new RegistryConfig("in-memory", ignoredApps, Optional.empty()),
         new ProvidersConfig(

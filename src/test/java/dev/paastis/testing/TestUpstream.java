@@ -11,18 +11,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real upstream HTTP server on a loopback ephemeral port: {@code /slow?ms=N} answers after N ms,
- * WebSockets echo, every other request is echoed as JSON (method, path, query, headers, body length
- * and sha256).
+ * {@code /stream?chunks=N&ms=M} sends its head at once and N events M ms apart, WebSockets echo,
+ * every other request is echoed as JSON (method, path, query, headers, body length and sha256).
  */
 public final class TestUpstream implements AutoCloseable {
 
   private final Vertx vertx;
   private HttpServer server;
   public final AtomicInteger requests = new AtomicInteger();
+
+  /** The path of every request received, in order. */
+  public final List<String> paths = new CopyOnWriteArrayList<>();
 
   private TestUpstream(Vertx vertx) {
     this.vertx = vertx;
@@ -53,6 +57,11 @@ public final class TestUpstream implements AutoCloseable {
 
   private void handle(HttpServerRequest request) {
     requests.incrementAndGet();
+    paths.add(request.path());
+    if (request.path().equals("/stream")) {
+      stream(request, Integer.parseInt(request.getParam("chunks", "5")), request.getParam("ms"));
+      return;
+    }
     if (request.path().equals("/slow")) {
       long ms = Long.parseLong(request.getParam("ms", "500"));
       request.endHandler(end -> vertx.setTimer(ms, id -> request.response().end("slow done")));
@@ -87,6 +96,24 @@ public final class TestUpstream implements AutoCloseable {
                       .put("bodyLength", length[0])
                       .put("sha256", HexFormat.of().formatHex(digest.digest()))
                       .encode());
+        });
+  }
+
+  /** A response head at once, then {@code chunks} chunks {@code ms} apart (an SSE-like stream). */
+  private void stream(HttpServerRequest request, int chunks, String ms) {
+    long interval = Long.parseLong(ms == null ? "200" : ms);
+    request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+    request.response().writeHead();
+    int[] sent = {0};
+    vertx.setPeriodic(
+        interval,
+        id -> {
+          sent[0]++;
+          request.response().write("data: " + sent[0] + "\n\n");
+          if (sent[0] == chunks) {
+            vertx.cancelTimer(id);
+            request.response().end();
+          }
         });
   }
 
