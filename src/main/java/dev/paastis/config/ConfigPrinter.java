@@ -22,6 +22,7 @@ public final class ConfigPrinter {
     Lines lines = new Lines();
     lines.add("HOST", config.server().host());
     lines.add("PORT", config.server().port());
+    lines.add("SHUTDOWN_GRACE", config.server().shutdownGrace());
     registry(lines, config.registry());
     scheduler(lines, config.scheduler());
     providers(lines, config.providers());

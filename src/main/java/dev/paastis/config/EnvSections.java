@@ -16,7 +16,11 @@ final class EnvSections {
   private EnvSections() {}
 
   static ServerConfig server(Variables variables) {
-    return new ServerConfig(variables.get("HOST", "0.0.0.0"), variables.port("PORT", 3000));
+    return new ServerConfig(
+        variables.get("HOST", "0.0.0.0"),
+        variables.port("PORT", 3000),
+        variables.duration(
+            "SHUTDOWN_GRACE", Durations.format(ServerConfig.DEFAULT_SHUTDOWN_GRACE), SECONDS));
   }
 
   static SchedulerConfig scheduler(Variables variables) {

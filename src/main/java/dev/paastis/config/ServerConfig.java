@@ -1,4 +1,30 @@
 package dev.paastis.config;
 
-/** Where the proxy listens (HOST, PORT, --host, --port). */
-public record ServerConfig(String host, int port) {}
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the proxy listens (HOST, PORT, --host, --port) and how long it lets requests in flight
+ * finish when it is asked to stop (SHUTDOWN_GRACE).
+ */
+public record ServerConfig(String host, int port, Duration shutdownGrace) {
+
+  /**
+   * A little under the 30 s that Heroku, Scalingo and Clever Cloud leave between TERM and KILL, so
+   * that the local apps can still be stopped and Paastis exits by itself.
+   */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(25);
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
+    }
+  }
+
+  /** With the default shutdown grace. */
+  public ServerConfig(String host, int port) {
+    this(host, port, DEFAULT_SHUTDOWN_GRACE);
+  }
+}

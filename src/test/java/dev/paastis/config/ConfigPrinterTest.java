@@ -26,6 +26,7 @@ class ConfigPrinterTest {
         .containsExactly(
             "HOST=0.0.0.0",
             "PORT=3000",
+            "SHUTDOWN_GRACE=25s",
             "REGISTRY_TYPE=in-memory",
             "REGISTRY_IGNORED_APPS=",
             "REGISTRY_REDIS_URL=",
