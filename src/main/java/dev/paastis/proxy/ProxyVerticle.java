@@ -12,7 +12,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One proxy server instance on one event loop, with its own client to the upstreams. Several are
@@ -28,6 +30,7 @@ final class ProxyVerticle extends VerticleBase {
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final SystemApi systemApi;
+  private final Drain drain;
   private HttpServer server;
   private HttpClient client;
 
@@ -37,13 +40,15 @@ final class ProxyVerticle extends VerticleBase {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
-      SystemApi systemApi) {
+      SystemApi systemApi,
+      Drain drain) {
     this.host = host;
     this.port = port;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
     this.systemApi = systemApi;
+    this.drain = drain;
   }
 
   @Override
@@ -81,8 +86,18 @@ final class ProxyVerticle extends VerticleBase {
                     lifecycle,
                     rules,
                     wakeStrategy,
-                    systemApi));
+                    systemApi,
+                    drain));
     return server.listen();
+  }
+
+  /**
+   * Vert.x's graceful shutdown: stops accepting, closes idle connections now and busy ones after
+   * their response, and closes whatever is left after {@code grace}. Completes once every
+   * connection of this instance is closed.
+   */
+  Future<Void> shutdown(Duration grace) {
+    return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   int actualPort() {
