@@ -1,6 +1,5 @@
 package dev.paastis.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +27,6 @@ final class StopSignals {
 
   private final CountDownLatch requested = new CountDownLatch(1);
   private final AtomicInteger received = new AtomicInteger();
-  private final List<String> handled = new ArrayList<>();
 
   private StopSignals() {}
 
@@ -38,18 +36,12 @@ final class StopSignals {
     for (String name : NAMES) {
       try {
         Signal.handle(new Signal(name), signals::received);
-        signals.handled.add(name);
       } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
         // -Xrs, a signal the OS reserves, or a runtime without jdk.unsupported
         LOG.debug("SIG{} is left to the JVM: {}", name, e.toString());
       }
     }
     return signals;
-  }
-
-  /** The signals taken over; the others end the JVM through its shutdown hooks. */
-  List<String> handled() {
-    return List.copyOf(handled);
   }
 
   /** Returns once a stop is requested; never when no signal could be taken over. */
