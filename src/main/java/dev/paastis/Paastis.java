@@ -40,6 +40,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,9 @@ public final class Paastis {
   private final Optional<AdminServer> admin;
   private final HttpClient probeClient;
   private final Optional<PrometheusMetrics> prometheus;
+
+  /** Set by the first {@link #stop()}; guarded by {@code this}. */
+  private Future<Void> stopped;
 
   /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
   public static Paastis create(PaastisConfig config) {
@@ -211,7 +215,14 @@ public final class Paastis {
         .compose(port -> listenAdmin().map(port))
         // the first tick (discovery) is part of starting: once start() completes, Paastis knows
         // the providers' apps and the cron takes over
-        .compose(port -> tick.run().andThen(done -> scheduler.start()).map(port));
+        .compose(port -> tick.run().andThen(done -> startScheduler()).map(port));
+  }
+
+  /** Not when a stop came during the first tick: the scheduler stays stopped. */
+  private synchronized void startScheduler() {
+    if (stopped == null) {
+      scheduler.start();
+    }
   }
 
   private Future<Void> listenAdmin() {
@@ -250,19 +261,34 @@ public final class Paastis {
     return Future.succeededFuture();
   }
 
-  /** Stops ticking, stops the local children, closes the server. Idempotent. */
-  public Future<Void> stop() {
+  /**
+   * Stops gracefully, as on TERM: the scheduler stops first (no idle stop nor discovery while
+   * stopping); the proxy drains for up to SHUTDOWN_GRACE ({@link ProxyServer#drain}) while the
+   * admin listener closes (its event streams end at once); then the providers are closed (the
+   * {@code local} apps' processes are stopped), and the stores. Idempotent: every call returns the
+   * same future, which never fails.
+   */
+  public synchronized Future<Void> stop() {
+    if (stopped != null) {
+      return stopped;
+    }
     scheduler.stop();
+    Duration grace = config.server().shutdownGrace();
+    Future<Void> adminClosed =
+        admin.map(listener -> listener.shutdown(grace)).orElse(Future.succeededFuture());
     Future<Void> closed =
         proxy
-            .close()
-            .eventually(() -> admin.map(AdminServer::close).orElse(Future.succeededFuture()))
+            .drain(grace)
+            .<Void>mapEmpty()
+            .eventually(() -> adminClosed)
             .eventually(providers::closeAll)
             .eventually(registry::close)
             .eventually(probeClient::close)
             .eventually(this::closeMetrics)
-            .transform(ignored -> Future.<Void>succeededFuture());
-    return ownsVertx ? closed.eventually(vertx::close) : closed;
+            .transform(ignored -> Future.<Void>succeededFuture())
+            .andThen(done -> LOG.info("Paastis stopped"));
+    stopped = ownsVertx ? closed.eventually(vertx::close) : closed;
+    return stopped;
   }
 
   private Future<Void> closeMetrics() {

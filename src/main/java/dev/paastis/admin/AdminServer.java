@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The admin listener (ADMIN_ENABLED): the admin API under {@code /api} behind a bearer token,
@@ -96,7 +98,19 @@ public final class AdminServer {
     return server.actualPort();
   }
 
+  /**
+   * Stops accepting at once and lets the calls in flight finish for up to {@code grace}; event
+   * streams end at once (their clients reconnect to the next instance), so they never hold the
+   * stop. Idempotent.
+   */
+  public Future<Void> shutdown(Duration grace) {
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes at once, cutting the calls in flight. Idempotent. */
   public Future<Void> close() {
-    return server == null ? Future.succeededFuture() : server.close();
+    return shutdown(Duration.ZERO);
   }
 }

@@ -70,7 +70,7 @@ final class EventsApi {
                 response.write(": keep-alive\n\n");
               }
             });
-    Runnable end =
+    Runnable end = // idempotent: both the close and the shutdown may run it
         () -> {
           unsubscribe.run();
           vertx.cancelTimer(keepAlive);
@@ -78,12 +78,25 @@ final class EventsApi {
     response.closeHandler(closed -> end.run());
     if (response.closed()) { // closed before the handler was set: it will not be called
       end.run();
+      return;
     }
+    // The listener is stopping: end the stream now rather than at the end of the grace; the
+    // client reconnects (retry: 2000) to the next instance.
+    context
+        .request()
+        .connection()
+        .shutdownHandler(
+            stopping -> {
+              end.run();
+              if (!response.ended() && !response.closed()) {
+                response.end();
+              }
+            });
   }
 
   /** A client that does not read is cut off; it reconnects and reloads what it missed. */
   private static void send(HttpServerResponse response, Event event) {
-    if (response.closed()) {
+    if (response.closed() || response.ended()) {
       return;
     }
     if (response.writeQueueFull()) {

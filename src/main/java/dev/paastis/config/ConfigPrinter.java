@@ -23,6 +23,7 @@ public final class ConfigPrinter {
     lines.add("HOST", config.server().host());
     lines.add("PORT", config.server().port());
     timeouts(lines, config.server().timeouts());
+    lines.add("SHUTDOWN_GRACE", config.server().shutdownGrace());
     registry(lines, config.registry());
     scheduler(lines, config.scheduler());
     providers(lines, config.providers());

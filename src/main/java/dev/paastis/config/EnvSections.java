@@ -18,7 +18,11 @@ final class EnvSections {
 
   static ServerConfig server(Variables variables) {
     return new ServerConfig(
-        variables.get("HOST", "0.0.0.0"), variables.port("PORT", 3000), timeouts(variables));
+        variables.get("HOST", "0.0.0.0"),
+        variables.port("PORT", 3000),
+        timeouts(variables),
+        variables.duration(
+            "SHUTDOWN_GRACE", Durations.format(ServerConfig.DEFAULT_SHUTDOWN_GRACE), SECONDS));
   }
 
   private static ProxyTimeouts timeouts(Variables variables) {

@@ -1,10 +1,31 @@
 package dev.paastis.config;
 
-/** Where the proxy listens (HOST, PORT, --host, --port) and its edge timeouts. */
-public record ServerConfig(String host, int port, ProxyTimeouts timeouts) {
+import java.time.Duration;
+import java.util.Objects;
 
-  /** With the default timeouts. */
+/**
+ * Where the proxy listens (HOST, PORT, --host, --port), its edge timeouts, and how long it lets
+ * requests in flight finish when it is asked to stop (SHUTDOWN_GRACE).
+ */
+public record ServerConfig(String host, int port, ProxyTimeouts timeouts, Duration shutdownGrace) {
+
+  /**
+   * A little under the 30 s that Heroku, Scalingo and Clever Cloud leave between TERM and KILL, so
+   * that the local apps can still be stopped and Paastis exits by itself.
+   */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(25);
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(timeouts, "timeouts");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
+    }
+  }
+
+  /** With the default timeouts and shutdown grace. */
   public ServerConfig(String host, int port) {
-    this(host, port, ProxyTimeouts.DEFAULTS);
+    this(host, port, ProxyTimeouts.DEFAULTS, DEFAULT_SHUTDOWN_GRACE);
   }
 }

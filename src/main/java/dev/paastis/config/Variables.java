@@ -76,6 +76,11 @@ final class Variables {
     return Enum.valueOf(fallback.getDeclaringClass(), chosen.toUpperCase(Locale.ROOT));
   }
 
+  /** A duration, zero included. */
+  Duration duration(String name, String fallback, ChronoUnit bareUnit) {
+    return Durations.parse(name, get(name, fallback), bareUnit);
+  }
+
   Duration positiveDuration(String name, String fallback, ChronoUnit bareUnit) {
     return Durations.parsePositive(name, get(name, fallback), bareUnit);
   }

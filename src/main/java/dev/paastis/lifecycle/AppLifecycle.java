@@ -461,6 +461,11 @@ public final class AppLifecycle {
     return runtime == null ? 0 : runtime.inFlight.get();
   }
 
+  /** Requests and WebSockets in flight to every app through this instance. */
+  public int inFlight() {
+    return runtimes.values().stream().mapToInt(runtime -> runtime.inFlight.get()).sum();
+  }
+
   /**
    * Counts a request the proxy answered. The app is named only when a provider knows it, so that
    * arbitrary Host headers cannot create new time series.

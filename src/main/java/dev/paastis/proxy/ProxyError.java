@@ -50,6 +50,16 @@ record ProxyError(
         Optional.empty());
   }
 
+  /** A WebSocket asked for while the proxy drains: the next instance will take it. */
+  static ProxyError stopping() {
+    return new ProxyError(
+        503,
+        "Paastis is restarting",
+        "this instance is stopping and opens no new WebSocket; try again shortly",
+        Optional.empty(),
+        Optional.of(RETRY_AFTER_SECONDS));
+  }
+
   /** The upstream of a known app did not answer; {@code app} may be null when unknown here. */
   static ProxyError unreachable(String app, String reason) {
     return new ProxyError(

@@ -33,6 +33,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private final WakeStrategy wakeStrategy;
   private final WebSocketTunnel webSockets;
   private final SystemApi systemApi;
+  private final Drain drain;
   private final boolean countsRequests;
 
   ProxyRequestHandler(
@@ -41,18 +42,21 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
-      SystemApi systemApi) {
+      SystemApi systemApi,
+      Drain drain) {
     this.forwarder = forwarder;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
     this.webSockets = new WebSocketTunnel(webSocketClient);
     this.systemApi = systemApi;
+    this.drain = drain;
     this.countsRequests = lifecycle.countsRequests();
   }
 
   @Override
   public void handle(HttpServerRequest request) {
+    drain.closeConnectionWhenDraining(request.response());
     if (systemApi.handles(request)) {
       systemApi.handle(request);
       return;
@@ -78,11 +82,19 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     if (getsWakingPage(request)) {
       answerWithWakingPage(request, settings, startedNanos);
     } else {
-      lifecycle
-          .wakeAndLease(settings)
-          .onSuccess(acquired -> forward(request, host, acquired, startedNanos))
-          .onFailure(failure -> fail(request, settings, failure));
+      wakeThenForward(request, host, settings, startedNanos);
     }
+  }
+
+  /** The request waits, counted as in flight for a drain, until its app serves or fails. */
+  private void wakeThenForward(
+      HttpServerRequest request, String host, AppSettings settings, long startedNanos) {
+    drain.wakeBegan();
+    lifecycle
+        .wakeAndLease(settings)
+        .andThen(done -> drain.wakeEnded())
+        .onSuccess(acquired -> forward(request, host, acquired, startedNanos))
+        .onFailure(failure -> fail(request, settings, failure));
   }
 
   private boolean getsWakingPage(HttpServerRequest request) {
@@ -120,12 +132,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             app -> {
               if (app.state() == AppState.RUNNING) {
                 // up already (started from outside, or not seen by a tick yet): no page needed
-                lifecycle
-                    .wakeAndLease(settings)
-                    .onSuccess(
-                        acquired ->
-                            forward(request, HostRouting.host(request), acquired, startedNanos))
-                    .onFailure(failure -> fail(request, settings, failure));
+                wakeThenForward(request, HostRouting.host(request), settings, startedNanos);
                 return;
               }
               lifecycle
@@ -148,6 +155,12 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   private void forward(HttpServerRequest request, String host, Lease lease, long startedNanos) {
     if (request.canUpgradeToWebSocket()) {
+      if (drain.started()) {
+        // it would be closed at the end of the drain: let the client open it on the next instance
+        lease.release();
+        ErrorResponder.send(request, ProxyError.stopping());
+        return;
+      }
       // an accepted upgrade sends no response body: count its 101 here
       webSockets
           .open(request, lease)

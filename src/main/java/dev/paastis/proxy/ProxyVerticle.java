@@ -13,7 +13,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One proxy server instance on one event loop, with its own client to the upstreams. Several are
@@ -30,6 +32,7 @@ final class ProxyVerticle extends VerticleBase {
   private final WakeStrategy wakeStrategy;
   private final SystemApi systemApi;
   private final ProxyTimeouts timeouts;
+  private final Drain drain;
   private HttpServer server;
   private HttpClient client;
 
@@ -40,7 +43,8 @@ final class ProxyVerticle extends VerticleBase {
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemApi systemApi,
-      ProxyTimeouts timeouts) {
+      ProxyTimeouts timeouts,
+      Drain drain) {
     this.host = host;
     this.port = port;
     this.lifecycle = lifecycle;
@@ -48,6 +52,7 @@ final class ProxyVerticle extends VerticleBase {
     this.wakeStrategy = wakeStrategy;
     this.systemApi = systemApi;
     this.timeouts = timeouts;
+    this.drain = drain;
   }
 
   @Override
@@ -88,8 +93,18 @@ final class ProxyVerticle extends VerticleBase {
                     lifecycle,
                     rules,
                     wakeStrategy,
-                    systemApi));
+                    systemApi,
+                    drain));
     return server.listen();
+  }
+
+  /**
+   * Vert.x's graceful shutdown: stops accepting, closes idle connections now and busy ones after
+   * their response, and closes whatever is left after {@code grace}. Completes once every
+   * connection of this instance is closed.
+   */
+  Future<Void> shutdown(Duration grace) {
+    return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   int actualPort() {

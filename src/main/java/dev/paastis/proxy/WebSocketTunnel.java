@@ -18,7 +18,7 @@ import java.util.Set;
  * Passes WebSockets through frame by frame: the upstream WebSocket is opened first (with the
  * forwarding headers), then the client's upgrade is accepted and frames, and the close, are relayed
  * both ways. The app's lease is held until either side closes, so that the app is not put to sleep
- * under an open WebSocket.
+ * under an open WebSocket. When the proxy drains, both sides are closed with 1001 (going away).
  */
 final class WebSocketTunnel {
 
@@ -36,6 +36,9 @@ final class WebSocketTunnel {
 
   /** Netty's wildcard: the server's handshake accepts the first subprotocol the request names. */
   static final String ANY_SUBPROTOCOL = "*";
+
+  /** RFC 6455 close code 1001: the server is going down. */
+  static final short GOING_AWAY = 1001;
 
   private final WebSocketClient client;
 
@@ -95,6 +98,9 @@ final class WebSocketTunnel {
   private static void relay(ServerWebSocket downstream, WebSocket upstream, Lease lease) {
     forward(downstream, upstream, lease);
     forward(upstream, downstream, lease);
+    // A WebSocket never ends by itself: when the proxy drains, say "going away" at once rather
+    // than hold the stop for the whole grace; the client reconnects to the next instance.
+    downstream.shutdownHandler(draining -> downstream.close(GOING_AWAY, "Paastis is restarting"));
     downstream.resume(); // it inherits the pause of the upgrade request
   }
 

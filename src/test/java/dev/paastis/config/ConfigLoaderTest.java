@@ -28,7 +28,8 @@ class ConfigLoaderTest {
   void every_variable_has_its_default() {
     PaastisConfig config = dir.withProvider().load();
 
-    assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 3000));
+    assertThat(config.server())
+        .isEqualTo(new ServerConfig("0.0.0.0", 3000, Duration.ofSeconds(25)));
     assertThat(config.scheduler().cron().expression()).isEqualTo("* * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -99,12 +100,21 @@ class ConfigLoaderTest {
     assertThat(config.hooks().beforeStart()).isEmpty();
   }
 
+  @ParameterizedTest(name = "SHUTDOWN_GRACE={0} is {1}")
+  @CsvSource({"0, PT0S", "500ms, PT0.5S", "1m, PT1M"})
+  void the_shutdown_grace_takes_zero_and_any_unit(String value, Duration grace) {
+    PaastisConfig config = dir.withProvider().env("SHUTDOWN_GRACE", value).load();
+
+    assertThat(config.server().shutdownGrace()).isEqualTo(grace);
+  }
+
   @Test
   void values_are_read_into_their_types() {
     PaastisConfig config =
         dir.withProvider()
             .env("HOST", "127.0.0.1")
             .env("PORT", "0")
+            .env("SHUTDOWN_GRACE", "10")
             .env("REGISTRY_IGNORED_APPS", " admin, ,review-* ,")
             .env("START_AND_STOP_CHECKING_INTERVAL_CRON", "*/10 * * * * *")
             .env("START_AND_STOP_MAX_IDLE_TIME", "30s")
@@ -118,7 +128,7 @@ class ConfigLoaderTest {
             .env("LOG_FORMAT", "JSON")
             .load();
 
-    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 0));
+    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(10)));
     assertThat(config.registry().ignoredApps()).containsExactly("admin", "review-*");
     assertThat(config.scheduler().cron().expression()).isEqualTo("*/10 * * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofSeconds(30));

@@ -30,6 +30,7 @@ class ConfigPrinterTest {
             "CLIENT_KEEP_ALIVE_TIMEOUT=2m",
             "UPSTREAM_CONNECT_TIMEOUT=5s",
             "UPSTREAM_RESPONSE_TIMEOUT=1m",
+            "SHUTDOWN_GRACE=25s",
             "REGISTRY_TYPE=in-memory",
             "REGISTRY_IGNORED_APPS=",
             "REGISTRY_REDIS_URL=",

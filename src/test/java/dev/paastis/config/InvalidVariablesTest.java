@@ -19,6 +19,10 @@ class InvalidVariablesTest {
         "PORT | abc | PORT=abc is not valid: expected a port number from 0 to 65535",
         "PORT | 65536 | PORT=65536 is not valid: expected a port number from 0 to 65535",
         "PORT | -1 | PORT=-1 is not valid: expected a port number from 0 to 65535",
+        "SHUTDOWN_GRACE | soon | SHUTDOWN_GRACE=soon is not valid: expected a duration such as 30s,"
+            + " 10m or 2h (a bare number is seconds)",
+        "SHUTDOWN_GRACE | -5 | SHUTDOWN_GRACE=-5 is not valid: expected a duration such as 30s, 10m"
+            + " or 2h (a bare number is seconds)",
         "REGISTRY_TYPE | mongo | REGISTRY_TYPE=mongo is not valid: expected in-memory or redis",
         "START_AND_STOP_CHECKING_INTERVAL_CRON | * * * * | START_AND_STOP_CHECKING_INTERVAL_CRON=* * * *"
             + " is not valid: a cron expression has 5 fields (minute hour day month weekday) or 6"

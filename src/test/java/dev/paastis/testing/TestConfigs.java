@@ -48,9 +48,12 @@ public final class TestConfigs {
 
   public ProxyTimeouts timeouts = ProxyTimeouts.DEFAULTS;
 
+  /** Zero: a test's stop cuts what is left at once, as before graceful stops existed. */
+  public Duration shutdownGrace = Duration.ZERO;
+
   public PaastisConfig build() {
     return new PaastisConfig(
-        new ServerConfig("127.0.0.1", 0, timeouts),
+        new ServerConfig("127.0.0.1", 0, timeouts, shutdownGrace),
         new SchedulerConfig(CronSchedule.parse(cron), maxIdleTime, Duration.ofMinutes(10)),
         new RegistryConfig("in-memory", ignoredApps, Optional.empty()),
         new ProvidersConfig(

@@ -36,7 +36,7 @@ public final class LocalProvider implements Provider {
   static final String NAME = "local";
 
   /** How long children get to end on TERM when the JVM exits without {@link #close}. */
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
   private static final Duration BLOCKING_MARGIN = Duration.ofMinutes(1);
 
@@ -136,7 +136,7 @@ public final class LocalProvider implements Provider {
   private void killChildren() {
     List<ProcessHandle> alive =
         apps.values().stream().map(LocalApp::liveProcess).flatMap(Optional::stream).toList();
-    ProcessTree.terminate(alive, SHUTDOWN_GRACE);
+    ProcessTree.terminate(alive, EXIT_GRACE);
   }
 
   private void removeShutdownHook() {
