@@ -57,16 +57,16 @@ final class RequestHead {
     while (valueStart < length && (line[valueStart] == SP || line[valueStart] == HTAB)) {
       valueStart++;
     }
-    String name = new String(line, 0, colon, StandardCharsets.US_ASCII);
-    if (name.equalsIgnoreCase("host")) {
+    // compared as bytes: no String per header on the hot path
+    if (nameIs(line, colon, "host")) {
       hosts++;
-    } else if (name.equalsIgnoreCase("content-length")) {
+    } else if (nameIs(line, colon, "content-length")) {
       contentLengths++;
       contentLength = contentLength(line, valueStart, length);
-    } else if (name.equalsIgnoreCase("transfer-encoding")) {
+    } else if (nameIs(line, colon, "transfer-encoding")) {
       String value = new String(line, valueStart, length - valueStart, StandardCharsets.ISO_8859_1);
       transferEncoding = transferEncoding == null ? value : transferEncoding + ", " + value;
-    } else if (name.equalsIgnoreCase("upgrade")) {
+    } else if (nameIs(line, colon, "upgrade")) {
       upgradeWebSocket =
           new String(line, valueStart, length - valueStart, StandardCharsets.ISO_8859_1)
               .trim()
@@ -125,14 +125,14 @@ final class RequestHead {
   }
 
   private void checkVersion(byte[] line, int start, int length) {
-    String version = new String(line, start, length - start, StandardCharsets.US_ASCII);
-    if (version.equals("HTTP/1.1")) {
+    if (length - start == 8 && startsWith(line, start, "HTTP/1.") && line[start + 7] == '1') {
       return;
     }
-    if (version.equals("HTTP/1.0")) {
+    if (length - start == 8 && startsWith(line, start, "HTTP/1.") && line[start + 7] == '0') {
       http10 = true;
       return;
     }
+    String version = new String(line, start, length - start, StandardCharsets.US_ASCII);
     if (version.matches("HTTP/\\d\\.\\d")) {
       throw new FramingViolation(505, "HTTP version not supported: use HTTP/1.1 or HTTP/1.0");
     }
@@ -211,11 +211,29 @@ final class RequestHead {
   }
 
   private static boolean isMethod(byte[] line, int methodEnd, String method) {
-    if (methodEnd != method.length()) {
+    return methodEnd == method.length() && startsWith(line, 0, method);
+  }
+
+  private static boolean startsWith(byte[] line, int start, String prefix) {
+    for (int i = 0; i < prefix.length(); i++) {
+      if (line[start + i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the field name {@code line[0, end)} is {@code lowerCaseName}, ignoring case. */
+  private static boolean nameIs(byte[] line, int end, String lowerCaseName) {
+    if (end != lowerCaseName.length()) {
       return false;
     }
-    for (int i = 0; i < methodEnd; i++) {
-      if (line[i] != method.charAt(i)) {
+    for (int i = 0; i < end; i++) {
+      int b = line[i];
+      if (b >= 'A' && b <= 'Z') {
+        b += 'a' - 'A';
+      }
+      if (b != lowerCaseName.charAt(i)) {
         return false;
       }
     }

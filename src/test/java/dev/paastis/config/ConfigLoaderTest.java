@@ -29,7 +29,8 @@ class ConfigLoaderTest {
     PaastisConfig config = dir.withProvider().load();
 
     assertThat(config.server())
-        .isEqualTo(new ServerConfig("0.0.0.0", 3000, Duration.ofSeconds(25)));
+        .isEqualTo(
+            new ServerConfig("0.0.0.0", 3000, ProxyTimeouts.DEFAULTS, Duration.ofSeconds(25)));
     assertThat(config.scheduler().cron().expression()).isEqualTo("* * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -109,6 +110,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_edge_timeouts_are_read_with_seconds_as_the_bare_unit() {
+    PaastisConfig config =
+        dir.withProvider()
+            .env("CLIENT_HEADER_TIMEOUT", "10")
+            .env("CLIENT_KEEP_ALIVE_TIMEOUT", "5m")
+            .env("UPSTREAM_CONNECT_TIMEOUT", "750ms")
+            .env("UPSTREAM_RESPONSE_TIMEOUT", "2m")
+            .load();
+
+    assertThat(config.server().timeouts())
+        .isEqualTo(
+            new ProxyTimeouts(
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                Duration.ofMillis(750),
+                Duration.ofMinutes(2)));
+  }
+
+  @Test
   void values_are_read_into_their_types() {
     PaastisConfig config =
         dir.withProvider()
@@ -128,7 +148,9 @@ class ConfigLoaderTest {
             .env("LOG_FORMAT", "JSON")
             .load();
 
-    assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 0, Duration.ofSeconds(10)));
+    assertThat(config.server())
+        .isEqualTo(
+            new ServerConfig("127.0.0.1", 0, ProxyTimeouts.DEFAULTS, Duration.ofSeconds(10)));
     assertThat(config.registry().ignoredApps()).containsExactly("admin", "review-*");
     assertThat(config.scheduler().cron().expression()).isEqualTo("*/10 * * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofSeconds(30));

@@ -23,6 +23,14 @@ class InvalidVariablesTest {
             + " 10m or 2h (a bare number is seconds)",
         "SHUTDOWN_GRACE | -5 | SHUTDOWN_GRACE=-5 is not valid: expected a duration such as 30s, 10m"
             + " or 2h (a bare number is seconds)",
+        "CLIENT_HEADER_TIMEOUT | 0 | CLIENT_HEADER_TIMEOUT=0 is not valid: expected a duration"
+            + " greater than zero such as 30s, 10m or 2h (a bare number is seconds)",
+        "CLIENT_KEEP_ALIVE_TIMEOUT | forever | CLIENT_KEEP_ALIVE_TIMEOUT=forever is not valid:"
+            + " expected a duration such as 30s, 10m or 2h (a bare number is seconds)",
+        "UPSTREAM_CONNECT_TIMEOUT | -1 | UPSTREAM_CONNECT_TIMEOUT=-1 is not valid: expected a"
+            + " duration such as 30s, 10m or 2h (a bare number is seconds)",
+        "UPSTREAM_RESPONSE_TIMEOUT | 1y | UPSTREAM_RESPONSE_TIMEOUT=1y is not valid: expected a"
+            + " duration such as 30s, 10m or 2h (a bare number is seconds)",
         "REGISTRY_TYPE | mongo | REGISTRY_TYPE=mongo is not valid: expected in-memory or redis",
         "START_AND_STOP_CHECKING_INTERVAL_CRON | * * * * | START_AND_STOP_CHECKING_INTERVAL_CRON=* * * *"
             + " is not valid: a cron expression has 5 fields (minute hour day month weekday) or 6"
