@@ -3,6 +3,7 @@ package dev.paastis.testing;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
@@ -39,6 +40,7 @@ public class FakeProvider implements Provider {
   private volatile Duration startDelay = Duration.ofMillis(200);
   private volatile boolean neverReady;
   private volatile boolean broken;
+  private volatile boolean rejecting;
   private volatile Duration latency = Duration.ZERO;
 
   public FakeProvider(Vertx vertx, String name, Duration operationTimeout) {
@@ -92,6 +94,11 @@ public class FakeProvider implements Provider {
     this.latency = latency;
   }
 
+  /** While set, status and start fail as with credentials the provider no longer accepts. */
+  public void setRejecting(boolean rejecting) {
+    this.rejecting = rejecting;
+  }
+
   /** While set, every operation fails as an unreachable provider does. */
   public void setBroken(boolean broken) {
     this.broken = broken;
@@ -136,6 +143,9 @@ public class FakeProvider implements Provider {
           if (broken) {
             return unreachable();
           }
+          if (rejecting) {
+            return rejected();
+          }
           FakeApp app = apps.get(key);
           return app == null
               ? Future.failedFuture(new UnknownAppException(name, key))
@@ -164,6 +174,9 @@ public class FakeProvider implements Provider {
   private Future<Void> startNow(String key, Formation formation) {
     if (broken) {
       return unreachable();
+    }
+    if (rejecting) {
+      return rejected();
     }
     FakeApp app = apps.get(key);
     if (app == null) {
@@ -195,6 +208,11 @@ public class FakeProvider implements Provider {
     app.formation = Formation.of(zero);
     app.state = AppState.STOPPED;
     return Future.succeededFuture();
+  }
+
+  private <T> Future<T> rejected() {
+    return Future.failedFuture(
+        new CredentialsRejectedException(name, "the fake provider's token was rejected (401)"));
   }
 
   private <T> Future<T> unreachable() {
