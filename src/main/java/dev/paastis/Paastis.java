@@ -114,6 +114,7 @@ public final class Paastis {
     AppCatalog catalog = new AppCatalog(metered, clock);
     this.lifecycle =
         new AppLifecycle(
+            vertx,
             metered,
             catalog,
             registry,

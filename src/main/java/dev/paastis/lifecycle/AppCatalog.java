@@ -2,6 +2,7 @@ package dev.paastis.lifecycle;
 
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.UnknownAppException;
@@ -77,10 +78,12 @@ public final class AppCatalog {
 
   /**
    * Finds the provider app the settings route to: from the catalog when known, else by asking the
-   * providers (the one the rules name, or each in turn). Fails with {@link AppNotFoundException}
-   * when none knows it.
+   * providers (the one the rules name, or each in turn), each within its operation timeout from
+   * {@code sinceNanos} (a {@link System#nanoTime()} reading). Fails with {@link
+   * AppNotFoundException} when none knows it, or with the failure of a provider that could not
+   * answer when no other knows it: a fault is not remembered as an unknown name.
    */
-  public Future<ProviderApp> find(AppSettings settings) {
+  public Future<ProviderApp> find(AppSettings settings, long sinceNanos) {
     String name = settings.appName();
     ProviderApp known = apps.get(name);
     if (known != null) {
@@ -91,9 +94,7 @@ public final class AppCatalog {
     if (recentlyUnknown(name)) {
       return Future.failedFuture(new AppNotFoundException(name));
     }
-    List<Provider> candidates =
-        settings.provider().map(p -> providers.byName(p).stream().toList()).orElse(providers.all());
-    return askInTurn(candidates.iterator(), settings)
+    return askInTurn(candidates(settings).iterator(), settings, sinceNanos, null)
         .onSuccess(this::update)
         .onFailure(
             failure -> {
@@ -103,22 +104,35 @@ public final class AppCatalog {
             });
   }
 
-  private Future<ProviderApp> askInTurn(Iterator<Provider> candidates, AppSettings settings) {
+  /** The providers that may know the app: the one its rules name, or all. */
+  List<Provider> candidates(AppSettings settings) {
+    return settings
+        .provider()
+        .map(p -> providers.byName(p).stream().toList())
+        .orElse(providers.all());
+  }
+
+  /** {@code fault} is the first failure of a provider that could not answer, or null. */
+  private Future<ProviderApp> askInTurn(
+      Iterator<Provider> candidates, AppSettings settings, long sinceNanos, Throwable fault) {
     if (!candidates.hasNext()) {
-      return Future.failedFuture(new AppNotFoundException(settings.appName()));
+      return Future.failedFuture(
+          fault != null ? fault : new AppNotFoundException(settings.appName()));
     }
-    return candidates
-        .next()
-        .status(settings.appName())
+    Provider provider = candidates.next();
+    return provider
+        .status(settings.appName(), Deadline.after(sinceNanos, provider.operationTimeout()))
         .compose(
             app ->
                 matches(app, settings)
                     ? Future.succeededFuture(app)
-                    : askInTurn(candidates, settings),
+                    : askInTurn(candidates, settings, sinceNanos, fault),
             failure ->
-                failure instanceof UnknownAppException
-                    ? askInTurn(candidates, settings)
-                    : Future.failedFuture(failure));
+                askInTurn(
+                    candidates,
+                    settings,
+                    sinceNanos,
+                    fault != null || failure instanceof UnknownAppException ? fault : failure));
   }
 
   private static boolean matches(ProviderApp app, AppSettings settings) {

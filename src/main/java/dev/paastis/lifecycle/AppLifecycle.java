@@ -6,6 +6,8 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.events.EventType;
+import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
@@ -13,7 +15,7 @@ import dev.paastis.provider.UnknownAppException;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * requests, linked apps woken together, readiness, hooks, formation saved at stop and restored at
  * start, events. Never stops an app while a request or WebSocket holds a {@link Lease} on it.
  *
+ * <p>A wake, lookup included, is over within its provider's operation timeout from the moment the
+ * request began to wait: the deadline goes down to every provider call, and a timer ends the wake
+ * then whatever the provider is still doing. The next request starts a new wake.
+ *
  * <p>Futures complete on Vert.x threads. Failures are the domain exceptions of this package ({@link
  * AppNotFoundException}, {@link WakeTimeoutException}, {@link StartFailedException}, {@link
- * NotProxiableException}) or {@link ProviderException}.
+ * NotProxiableException}) or {@link ProviderException} (a lookup the provider could not answer,
+ * {@link CredentialsRejectedException}).
  */
 public final class AppLifecycle {
 
@@ -51,9 +58,12 @@ public final class AppLifecycle {
   private final IgnoredApps ignored;
   private final Clock clock;
   private final Metrics metrics;
+  private final DeadlineTimer timer;
   private final Map<String, AppRuntime> runtimes = new ConcurrentHashMap<>();
 
+  /** {@code vertx} runs the timers that end a wake at its deadline. */
   public AppLifecycle(
+      Vertx vertx,
       Providers providers,
       AppCatalog catalog,
       Registry registry,
@@ -74,6 +84,7 @@ public final class AppLifecycle {
     this.ignored = ignored;
     this.clock = clock;
     this.metrics = metrics;
+    this.timer = new DeadlineTimer(vertx);
   }
 
   /**
@@ -96,13 +107,16 @@ public final class AppLifecycle {
 
   /** Finds the app the settings route to, wakes it and its linked apps when needed, leases it. */
   public Future<Lease> wakeAndLease(AppSettings settings) {
-    return wakeAndLease(settings, LEASE_ATTEMPTS);
+    return wakeAndLease(settings, System.nanoTime(), LEASE_ATTEMPTS);
   }
 
-  private Future<Lease> wakeAndLease(AppSettings settings, int attemptsLeft) {
-    return catalog
-        .find(settings)
-        .compose(app -> wakeWithLinkedApps(app, settings))
+  /**
+   * {@code since} is when the request began to wait ({@link System#nanoTime()}): the lookup and the
+   * wake are both over within the provider's operation timeout from then.
+   */
+  private Future<Lease> wakeAndLease(AppSettings settings, long since, int attemptsLeft) {
+    return lookUp(settings, since)
+        .compose(app -> wakeWithLinkedApps(app, settings, since))
         .compose(
             app -> {
               Optional<Lease> lease = tryLease(app.key());
@@ -114,7 +128,7 @@ public final class AppLifecycle {
               }
               // A stop slipped in between the wake and the lease: wake again.
               return attemptsLeft > 1
-                  ? wakeAndLease(settings, attemptsLeft - 1)
+                  ? wakeAndLease(settings, since, attemptsLeft - 1)
                   : Future.failedFuture(
                       new StartFailedException(
                           app.key(), "it was stopped again while waking", null));
@@ -126,7 +140,8 @@ public final class AppLifecycle {
    * the app answers (or, for an app without a web URL such as a worker, once it runs).
    */
   public Future<ProviderApp> start(AppSettings settings) {
-    return catalog.find(settings).compose(app -> wakeTogether(app, settings));
+    long since = System.nanoTime();
+    return lookUp(settings, since).compose(app -> wakeTogether(app, settings, since));
   }
 
   /**
@@ -158,40 +173,68 @@ public final class AppLifecycle {
 
   /** Checks whether an app of that name exists, without waking it. */
   public Future<ProviderApp> find(AppSettings settings) {
-    return catalog.find(settings);
+    return lookUp(settings, System.nanoTime());
+  }
+
+  /**
+   * Finds the app, each provider asked within its operation timeout from {@code since}; fails at
+   * the longest of them whatever a provider is still doing.
+   */
+  private Future<ProviderApp> lookUp(AppSettings settings, long since) {
+    Deadline deadline =
+        catalog.candidates(settings).stream()
+            .map(Provider::operationTimeout)
+            .max(Duration::compareTo)
+            .map(longest -> Deadline.after(since, longest))
+            .orElse(Deadline.none());
+    return timer.bound(
+        catalog.find(settings, since),
+        deadline,
+        () ->
+            new WakeTimeoutException(
+                settings.appName(),
+                deadline.budget(),
+                "waiting for its provider to say whether it knows it"));
   }
 
   /** A request needs an app it can be forwarded to: a worker-only app is not woken for it. */
-  private Future<ProviderApp> wakeWithLinkedApps(ProviderApp app, AppSettings settings) {
+  private Future<ProviderApp> wakeWithLinkedApps(
+      ProviderApp app, AppSettings settings, long since) {
     if (app.upstream().isEmpty()) {
       return Future.failedFuture(new NotProxiableException(app.key()));
     }
-    return wakeTogether(app, settings);
+    return wakeTogether(app, settings, since);
   }
 
-  private Future<ProviderApp> wakeTogether(ProviderApp app, AppSettings settings) {
-    Future<ProviderApp> main = wake(app, settings.maxIdleTime());
+  private Future<ProviderApp> wakeTogether(ProviderApp app, AppSettings settings, long since) {
+    Future<ProviderApp> main = wake(app, settings.maxIdleTime(), since);
     List<Future<ProviderApp>> all = new ArrayList<>();
     all.add(main);
     for (String linked : settings.linkedApps()) {
-      all.add(wakeLinked(app.key(), linked));
+      all.add(wakeLinked(app.key(), linked, since));
     }
     return Future.join(all).transform(ignored -> main);
   }
 
-  private Future<ProviderApp> wakeLinked(String app, String linked) {
+  private Future<ProviderApp> wakeLinked(String app, String linked, long since) {
     AppSettings settings = rules.resolve(linked);
-    return catalog
-        .find(settings)
-        .compose(linkedApp -> wake(linkedApp, settings.maxIdleTime()))
+    return lookUp(settings, since)
+        .compose(linkedApp -> wake(linkedApp, settings.maxIdleTime(), since))
         .onFailure(
             failure ->
                 LOG.warn(
                     "linked app {} of {} could not be woken: {}", linked, app, message(failure)));
   }
 
-  /** Wakes one app unless it serves already; joins the wake under way if there is one. */
-  public Future<ProviderApp> wake(ProviderApp app, Duration maxIdleTime) {
+  /**
+   * Wakes one app unless it serves already; joins the wake under way if there is one. The wake ends
+   * by its deadline whatever its provider is doing; then the next request starts a new one.
+   */
+  private Future<ProviderApp> wake(ProviderApp app, Duration maxIdleTime, long since) {
+    Optional<Provider> provider = providers.byName(app.provider());
+    if (provider.isEmpty()) {
+      return Future.failedFuture(new AppNotFoundException(app.key()));
+    }
     AppRuntime runtime = runtime(app.key());
     synchronized (runtime) {
       if (runtime.state == AppState.RUNNING && runtime.app != null) {
@@ -200,8 +243,9 @@ public final class AppLifecycle {
       if (runtime.wake != null) {
         return runtime.wake;
       }
-      Promise<ProviderApp> promise = Promise.promise();
-      Future<ProviderApp> wake = promise.future();
+      Deadline deadline = Deadline.after(since, provider.get().operationTimeout());
+      WakeAttempt attempt = new WakeAttempt(runtime, provider.get(), deadline, clock.instant());
+      Future<ProviderApp> wake = attempt.future();
       runtime.wake = wake;
       wake.onComplete(
           done -> {
@@ -212,60 +256,90 @@ public final class AppLifecycle {
             }
           });
       Future<?> previousStop = runtime.stop == null ? Future.succeededFuture() : runtime.stop;
-      previousStop.onComplete(ignored -> doWake(runtime, app, maxIdleTime).onComplete(promise));
+      Future<ProviderApp> work =
+          previousStop.transform(ignored -> doWake(attempt, app, maxIdleTime));
+      timer
+          .bound(work, deadline, attempt::timedOut)
+          .recover(failure -> wakeFailed(attempt, app, failure))
+          .onComplete(attempt.outcome());
       return wake;
     }
   }
 
-  private Future<ProviderApp> doWake(AppRuntime runtime, ProviderApp known, Duration maxIdleTime) {
-    Optional<Provider> provider = providers.byName(known.provider());
-    if (provider.isEmpty()) {
-      return Future.failedFuture(new AppNotFoundException(known.key()));
-    }
-    WakeStart started = new WakeStart(clock.instant(), System.nanoTime());
+  /** The steps of a wake; each one that changes state first checks that the wake is not over. */
+  private Future<ProviderApp> doWake(WakeAttempt attempt, ProviderApp known, Duration maxIdleTime) {
+    Provider provider = attempt.provider;
+    attempt.waitFor("waiting for " + provider.name() + " to report its state");
     return provider
-        .get()
-        .status(known.key())
+        .status(known.key(), attempt.deadline)
         .compose(
             current -> {
-              runtime.app = current;
+              if (attempt.isOver()) {
+                return late(attempt);
+              }
+              attempt.runtime.app = current;
               catalog.update(current);
               return current.state() == AppState.RUNNING
-                  ? readiness.awaitReady(provider.get(), current, provider.get().operationTimeout())
-                  : start(provider.get(), current, started);
+                  ? awaitReady(attempt, current)
+                  : start(attempt, current);
             })
-        .compose(ready -> markAwake(runtime, ready, maxIdleTime))
-        .recover(failure -> wakeFailed(runtime, known, started, failure));
+        .compose(ready -> markAwake(attempt, ready, maxIdleTime));
   }
 
-  private Future<ProviderApp> start(Provider provider, ProviderApp app, WakeStart started) {
+  private Future<ProviderApp> start(WakeAttempt attempt, ProviderApp app) {
     String key = app.key();
+    Provider provider = attempt.provider;
     LOG.info("starting app {} ({})", key, provider.name());
     events.record(EventType.APP_STARTING, key, provider.name());
+    attempt.waitFor("running the before-start hooks");
     return hooks
         .run(HookPhase.BEFORE_START, key, provider.name())
         .compose(ignored -> registry.get(key))
         .map(entry -> entry.flatMap(ManagedApp::savedFormation).orElse(Formation.DEFAULT))
-        .compose(formation -> provider.start(key, formation.orDefault()))
         .compose(
-            ignored -> {
-              Duration elapsed = Duration.between(started.at(), clock.instant());
-              Duration left = provider.operationTimeout().minus(elapsed);
-              return readiness.awaitReady(provider, app, left.isNegative() ? Duration.ZERO : left);
+            formation -> {
+              if (attempt.isOver()) {
+                return late(attempt);
+              }
+              attempt.markStarted();
+              attempt.waitFor("waiting for " + provider.name() + " to accept the start");
+              return provider.start(key, formation.orDefault(), attempt.deadline);
             })
-        .onSuccess(ready -> onStarted(ready, started));
+        .compose(ignored -> awaitReady(attempt, app))
+        .onSuccess(
+            ready -> {
+              if (!attempt.isOver()) {
+                onStarted(ready, attempt);
+              }
+            });
   }
 
-  private void onStarted(ProviderApp app, WakeStart started) {
-    metrics.wakeEnded(app.key(), WakeOutcome.STARTED, started.elapsedNanos());
-    long durationMs = Duration.between(started.at(), clock.instant()).toMillis();
+  private Future<ProviderApp> awaitReady(WakeAttempt attempt, ProviderApp app) {
+    attempt.waitFor("waiting for it to answer");
+    return readiness.awaitReady(attempt.provider, app, attempt.deadline);
+  }
+
+  /** What a step of a wake gets once the wake is over: nobody reads it, nothing is changed. */
+  private static <T> Future<T> late(WakeAttempt attempt) {
+    LOG.debug("wake of {} went on past its end: its late outcome is dropped", attempt.key());
+    return Future.failedFuture(attempt.timedOut());
+  }
+
+  private void onStarted(ProviderApp app, WakeAttempt attempt) {
+    metrics.wakeEnded(app.key(), WakeOutcome.STARTED, attempt.elapsedNanos());
+    long durationMs = Duration.between(attempt.startedAt, clock.instant()).toMillis();
     LOG.info("app {} started in {} ms", app.key(), durationMs);
     events.record(
         EventType.APP_STARTED, app.key(), app.provider(), Map.of("durationMs", durationMs));
     hooks.run(HookPhase.AFTER_START, app.key(), app.provider());
   }
 
-  private Future<ProviderApp> markAwake(AppRuntime runtime, ProviderApp app, Duration maxIdleTime) {
+  private Future<ProviderApp> markAwake(
+      WakeAttempt attempt, ProviderApp app, Duration maxIdleTime) {
+    if (attempt.isOver()) {
+      return late(attempt);
+    }
+    AppRuntime runtime = attempt.runtime;
     runtime.app = app;
     runtime.state = AppState.RUNNING;
     catalog.update(app);
@@ -292,16 +366,15 @@ public final class AppLifecycle {
         .map(app);
   }
 
-  private Future<ProviderApp> wakeFailed(
-      AppRuntime runtime, ProviderApp app, WakeStart started, Throwable failure) {
-    runtime.state = AppState.UNKNOWN;
+  private Future<ProviderApp> wakeFailed(WakeAttempt attempt, ProviderApp app, Throwable failure) {
+    attempt.runtime.state = AppState.UNKNOWN;
     Throwable mapped = toDomainFailure(app.key(), failure);
     if (mapped instanceof AppNotFoundException) {
       catalog.forget(app.key());
       return Future.failedFuture(mapped);
     }
-    metrics.wakeEnded(app.key(), WakeOutcome.of(mapped), started.elapsedNanos());
-    long durationMs = Duration.between(started.at(), clock.instant()).toMillis();
+    metrics.wakeEnded(app.key(), WakeOutcome.of(mapped), attempt.elapsedNanos());
+    long durationMs = Duration.between(attempt.startedAt, clock.instant()).toMillis();
     LOG.warn("app {} failed to start after {} ms: {}", app.key(), durationMs, mapped.getMessage());
     events.record(
         EventType.APP_START_FAILED,
@@ -311,9 +384,16 @@ public final class AppLifecycle {
     return Future.failedFuture(mapped);
   }
 
+  /**
+   * What the edge maps: an app the provider does not know, credentials it rejects (a configuration
+   * mistake), or the app not started for now (any other provider failure).
+   */
   private static Throwable toDomainFailure(String key, Throwable failure) {
     if (failure instanceof UnknownAppException) {
       return new AppNotFoundException(key);
+    }
+    if (failure instanceof CredentialsRejectedException) {
+      return failure;
     }
     if (failure instanceof ProviderException) {
       return new StartFailedException(key, failure.getMessage(), failure);
@@ -499,16 +579,5 @@ public final class AppLifecycle {
 
   static String message(Throwable failure) {
     return failure.getMessage() == null ? failure.toString() : failure.getMessage();
-  }
-
-  /**
-   * When a wake began: on the injected clock for the events and the operation timeout, on the
-   * monotonic clock for the duration metric.
-   */
-  private record WakeStart(Instant at, long nanos) {
-
-    long elapsedNanos() {
-      return System.nanoTime() - nanos;
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.paastis.lifecycle;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.UnknownAppException;
@@ -45,13 +46,13 @@ public final class MeteredProvider implements Provider {
   }
 
   @Override
-  public Future<ProviderApp> status(String key) {
-    return counted("status", delegate.status(key));
+  public Future<ProviderApp> status(String key, Deadline deadline) {
+    return counted("status", delegate.status(key, deadline));
   }
 
   @Override
-  public Future<Void> start(String key, Formation formation) {
-    return counted("start", delegate.start(key, formation));
+  public Future<Void> start(String key, Formation formation, Deadline deadline) {
+    return counted("start", delegate.start(key, formation, deadline));
   }
 
   @Override

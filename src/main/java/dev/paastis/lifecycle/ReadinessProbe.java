@@ -2,6 +2,7 @@ package dev.paastis.lifecycle;
 
 import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,15 +38,15 @@ public final class ReadinessProbe {
 
   /**
    * Completes with the app as last reported once it is ready; fails with {@link
-   * WakeTimeoutException} after {@code timeout}, {@link StartFailedException} when the provider
-   * reports the app FAILED. An app without an upstream (a worker) is ready once it runs.
+   * WakeTimeoutException} at the deadline, {@link StartFailedException} when the provider reports
+   * the app FAILED. An app without an upstream (a worker) is ready once it runs. The provider's
+   * status calls are made with the deadline, so that none outlives the wait.
    */
-  public Future<ProviderApp> awaitReady(Provider provider, ProviderApp app, Duration timeout) {
-    Wait wait = new Wait(provider, app);
+  public Future<ProviderApp> awaitReady(Provider provider, ProviderApp app, Deadline deadline) {
+    Wait wait = new Wait(provider, app, deadline);
     long deadlineTimer =
         vertx.setTimer(
-            Math.max(1, timeout.toMillis()),
-            id -> wait.ready.tryFail(new WakeTimeoutException(app.key(), timeout)));
+            Math.max(1, deadline.left().toMillis()), id -> wait.ready.tryFail(wait.timedOut()));
     wait.ready.future().onComplete(done -> vertx.cancelTimer(deadlineTimer));
     wait.pollStatus(FIRST_STATUS_DELAY);
     app.upstream().ifPresent(upstream -> wait.probeUpstream(upstream));
@@ -56,14 +57,17 @@ public final class ReadinessProbe {
   private final class Wait {
     final Provider provider;
     final String key;
+    final Deadline deadline;
     final long startedNanos = System.nanoTime();
     final Promise<ProviderApp> ready = Promise.promise();
     volatile ProviderApp running;
     volatile boolean upstreamAnswered;
+    volatile Throwable lastStatusFailure;
 
-    Wait(Provider provider, ProviderApp app) {
+    Wait(Provider provider, ProviderApp app, Deadline deadline) {
       this.provider = provider;
       this.key = app.key();
+      this.deadline = deadline;
     }
 
     void pollStatus(Duration delay) {
@@ -71,11 +75,14 @@ public final class ReadinessProbe {
         return;
       }
       provider
-          .status(key)
+          .status(key, deadline)
           .onComplete(
               result -> {
                 if (result.succeeded()) {
+                  lastStatusFailure = null;
                   onStatus(result.result());
+                } else {
+                  lastStatusFailure = result.cause();
                 }
                 if (!done()) {
                   Duration next = min(MAX_STATUS_DELAY, delay.multipliedBy(3).dividedBy(2));
@@ -135,7 +142,7 @@ public final class ReadinessProbe {
       if (app != null) {
         ready.tryComplete(app);
       } else {
-        provider.status(key).onSuccess(this::onStatus);
+        provider.status(key, deadline).onSuccess(this::onStatus);
       }
     }
 
@@ -147,6 +154,19 @@ public final class ReadinessProbe {
 
     boolean done() {
       return ready.future().isComplete();
+    }
+
+    /** The timeout, saying what was still missing: the provider's word, or the app's answer. */
+    WakeTimeoutException timedOut() {
+      String missing;
+      if (lastStatusFailure != null) {
+        missing = "its provider's last status failed: " + lastStatusFailure.getMessage();
+      } else if (running == null) {
+        missing = provider.name() + " does not report it running yet";
+      } else {
+        missing = "its web URL does not answer yet";
+      }
+      return new WakeTimeoutException(key, deadline.budget(), missing);
     }
   }
 

@@ -22,13 +22,27 @@ public interface Provider {
   Future<List<ProviderApp>> list();
 
   /** The current state of one app; fails with {@link UnknownAppException} when it is gone. */
-  Future<ProviderApp> status(String key);
+  default Future<ProviderApp> status(String key) {
+    return status(key, Deadline.none());
+  }
+
+  /**
+   * The current state of one app, for a wake: done by the deadline, every API call and retry
+   * included; past it, fails with a {@link ProviderException} saying which call got no answer. A
+   * provider with no remote API to wait for may ignore it (the lifecycle bounds the wake anyway).
+   */
+  Future<ProviderApp> status(String key, Deadline deadline);
 
   /**
    * Asks the provider to run the app with the given formation. Completes when the provider has
    * accepted the request, not when the app is ready.
    */
-  Future<Void> start(String key, Formation formation);
+  default Future<Void> start(String key, Formation formation) {
+    return start(key, formation, Deadline.none());
+  }
+
+  /** {@link #start(String, Formation)} for a wake, done by the deadline as {@link #status}. */
+  Future<Void> start(String key, Formation formation, Deadline deadline);
 
   /** Asks the provider to stop every process of the app. Idempotent. */
   Future<Void> stop(String key);

@@ -5,7 +5,9 @@ import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.NotProxiableException;
 import dev.paastis.lifecycle.StartFailedException;
 import dev.paastis.lifecycle.WakeTimeoutException;
+import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,28 +86,59 @@ record ProxyError(
         Optional.empty());
   }
 
+  /**
+   * The one mapping of domain failures to statuses. A provider fault while finding or waking an app
+   * (5xx, no answer, timeout, a 429 beyond the deadline) is transient: 503 with Retry-After, so
+   * that clients try again. Credentials the provider rejects and an app with no web URL will not
+   * get better by retrying: 502. An app no provider knows: 404.
+   */
   static ProxyError from(Throwable failure, String app) {
     if (failure instanceof AppNotFoundException notFound) {
-      return new ProxyError(
-          404,
-          "App not found",
-          "No app named " + notFound.app() + " is known to the configured providers",
-          Optional.of(notFound.app()),
-          Optional.empty());
+      return notFound(notFound.app());
+    }
+    if (failure instanceof UnknownAppException unknown) {
+      return notFound(unknown.app());
     }
     if (failure instanceof WakeTimeoutException || failure instanceof StartFailedException) {
-      return new ProxyError(
-          503,
-          "App not ready",
-          failure.getMessage() + "; try again shortly",
-          Optional.of(app),
-          Optional.of(RETRY_AFTER_SECONDS));
+      return notReady("App not ready", failure.getMessage(), app);
     }
-    if (failure instanceof NotProxiableException || failure instanceof ProviderException) {
+    if (failure instanceof CredentialsRejectedException rejected) {
+      return new ProxyError(
+          502,
+          "Bad gateway",
+          "app " + app + " cannot be woken: " + rejected.getMessage(),
+          Optional.of(app),
+          Optional.empty());
+    }
+    if (failure instanceof ProviderException fault) {
+      return notReady(
+          "Provider unavailable",
+          "app " + app + " could not be looked up or woken: " + fault.getMessage(),
+          app);
+    }
+    if (failure instanceof NotProxiableException) {
       return new ProxyError(
           502, "Bad gateway", failure.getMessage(), Optional.of(app), Optional.empty());
     }
     return unreachable(app, message(failure));
+  }
+
+  private static ProxyError notFound(String app) {
+    return new ProxyError(
+        404,
+        "App not found",
+        "No app named " + app + " is known to the configured providers",
+        Optional.of(app),
+        Optional.empty());
+  }
+
+  private static ProxyError notReady(String title, String detail, String app) {
+    return new ProxyError(
+        503,
+        title,
+        detail + "; try again shortly",
+        Optional.of(app),
+        Optional.of(RETRY_AFTER_SECONDS));
   }
 
   private static String message(Throwable failure) {

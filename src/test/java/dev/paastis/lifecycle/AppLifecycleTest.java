@@ -12,6 +12,8 @@ import dev.paastis.events.Event;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.testing.FakeProvider;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +197,114 @@ class AppLifecycleTest {
     assertThat(wakeDurations()).isZero();
   }
 
+  /** Fails the test, rather than hanging it, when the future is not done within 10 s. */
+  private static <T> T within(Future<T> future) throws Exception {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw (Exception) e.getCause();
+    }
+  }
+
+  /**
+   * A provider whose operation timeout is short, so that its deadline passes during the test, and
+   * long enough for a wake on a busy machine.
+   */
+  private void withShortTimeout() {
+    provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(2));
+    provider.withStoppedApp("shop", upstream.uri());
+    setUpWith(provider);
+  }
+
+  @Test
+  void a_provider_that_hangs_during_the_wake_fails_it_at_the_operation_timeout() throws Exception {
+    withShortTimeout();
+    lifecycle.find(shop()).await();
+    provider.setLatency(Duration.ofMinutes(5));
+
+    assertThatThrownBy(() -> within(lifecycle.wakeAndLease(shop())))
+        .isInstanceOf(WakeTimeoutException.class)
+        .hasMessageContaining("shop was not ready after 2s")
+        .hasMessageContaining("waiting for fake to report its state");
+    assertThat(eventTypes()).contains(EventType.APP_START_FAILED);
+    assertThat(count("paastis.wakes", "app", "shop", "outcome", "timeout")).isEqualTo(1);
+    assertThat(lifecycle.countByState().getOrDefault(AppState.STARTING, 0L)).isZero();
+
+    provider.setLatency(Duration.ZERO);
+    within(lifecycle.wakeAndLease(shop())).release();
+    assertThat(provider.starts).hasValue(1);
+  }
+
+  @Test
+  void a_provider_that_hangs_on_the_lookup_fails_it_at_the_operation_timeout_and_is_asked_again()
+      throws Exception {
+    withShortTimeout();
+    provider.setLatency(Duration.ofMinutes(5));
+
+    assertThatThrownBy(() -> within(lifecycle.wakeAndLease(shop())))
+        .isInstanceOf(WakeTimeoutException.class)
+        .hasMessageContaining("waiting for its provider to say whether it knows it");
+
+    provider.setLatency(Duration.ZERO);
+    within(lifecycle.wakeAndLease(shop())).release();
+  }
+
+  @Test
+  void an_answer_that_comes_after_the_deadline_starts_nothing_and_changes_nothing()
+      throws Exception {
+    withShortTimeout();
+    lifecycle.find(shop()).await();
+    provider.setLatency(Duration.ofMillis(2500));
+    int statusCalls = provider.statusCalls.get();
+
+    assertThatThrownBy(() -> within(lifecycle.wakeAndLease(shop())))
+        .isInstanceOf(WakeTimeoutException.class);
+
+    // the late status says STOPPED: the wake it belonged to is over, so no start follows
+    Awaitility.await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> provider.starts.get() == 0);
+    assertThat(provider.statusCalls.get()).isEqualTo(statusCalls + 1);
+    assertThat(eventTypes()).doesNotContain(EventType.APP_STARTING, EventType.APP_STARTED);
+    assertThat(lifecycle.tryLease("shop")).isEmpty();
+    assertThat(registry.get("shop").await()).isEmpty();
+  }
+
+  @Test
+  void a_provider_fault_on_the_lookup_does_not_hide_the_app_another_provider_knows()
+      throws Exception {
+    FakeProvider broken = new FakeProvider(vertx, "broken", Duration.ofSeconds(5));
+    broken.setBroken(true);
+    setUpWith(broken, provider);
+
+    within(lifecycle.wakeAndLease(shop())).release();
+
+    assertThat(provider.starts).hasValue(1);
+  }
+
+  @Test
+  void a_provider_fault_on_the_lookup_is_not_remembered_as_an_unknown_app() throws Exception {
+    provider.setBroken(true);
+
+    assertThatThrownBy(() -> within(lifecycle.wakeAndLease(shop())))
+        .isInstanceOf(ProviderException.class)
+        .isNotInstanceOf(AppNotFoundException.class)
+        .hasMessageContaining("unreachable");
+
+    provider.setBroken(false);
+    within(lifecycle.wakeAndLease(shop())).release();
+  }
+
+  @Test
+  void rejected_credentials_during_a_wake_stay_a_credentials_failure() throws Exception {
+    lifecycle.find(shop()).await();
+    provider.setRejecting(true);
+
+    assertThatThrownBy(() -> within(lifecycle.wakeAndLease(shop())))
+        .isInstanceOf(CredentialsRejectedException.class);
+  }
+
   @Test
   void each_stop_counts_its_reason() {
     lifecycle.wakeAndLease(shop()).await().release();
@@ -219,10 +331,11 @@ class AppLifecycleTest {
         .isEmpty();
   }
 
-  private void setUpWith(FakeProvider replacement) {
-    Providers providers = new Providers(List.of(replacement));
+  private void setUpWith(FakeProvider... replacements) {
+    Providers providers = new Providers(List.of(replacements));
     lifecycle =
         new AppLifecycle(
+            vertx,
             providers,
             new AppCatalog(providers, clock),
             registry,

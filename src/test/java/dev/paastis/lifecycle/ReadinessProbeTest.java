@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.Deadline;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
@@ -34,7 +35,8 @@ class ReadinessProbeTest {
       provider.withRunningApp("web", upstream.uri());
       ProviderApp app = provider.status("web").await();
 
-      ProviderApp ready = probe.awaitReady(provider, app, Duration.ofSeconds(5)).await();
+      ProviderApp ready =
+          probe.awaitReady(provider, app, Deadline.in(Duration.ofSeconds(5))).await();
 
       assertThat(ready.state()).isEqualTo(AppState.RUNNING);
     }
@@ -46,9 +48,26 @@ class ReadinessProbeTest {
     provider.withRunningApp("deaf", closedPort);
     ProviderApp app = provider.status("deaf").await();
 
-    assertThatThrownBy(() -> probe.awaitReady(provider, app, Duration.ofMillis(500)).await())
+    assertThatThrownBy(
+            () -> probe.awaitReady(provider, app, Deadline.in(Duration.ofMillis(500))).await())
         .isInstanceOf(WakeTimeoutException.class)
-        .hasMessageContaining("deaf");
+        .hasMessageContaining("deaf")
+        .hasMessageContaining("its web URL does not answer yet");
+  }
+
+  @Test
+  void a_wait_that_times_out_while_the_provider_fails_says_what_the_provider_answered()
+      throws Exception {
+    try (TestUpstream upstream = TestUpstream.start(vertx)) {
+      provider.withStoppedApp("shop", upstream.uri());
+      ProviderApp app = provider.status("shop").await();
+      provider.setBroken(true);
+
+      assertThatThrownBy(
+              () -> probe.awaitReady(provider, app, Deadline.in(Duration.ofMillis(800))).await())
+          .isInstanceOf(WakeTimeoutException.class)
+          .hasMessageContaining("its provider's last status failed: fake provider is unreachable");
+    }
   }
 
   @Test
@@ -57,7 +76,8 @@ class ReadinessProbeTest {
         "broken", URI.create("http://127.0.0.1:1"), AppState.FAILED, Formation.DEFAULT);
     ProviderApp app = provider.status("broken").await();
 
-    assertThatThrownBy(() -> probe.awaitReady(provider, app, Duration.ofSeconds(30)).await())
+    assertThatThrownBy(
+            () -> probe.awaitReady(provider, app, Deadline.in(Duration.ofSeconds(30))).await())
         .isInstanceOf(StartFailedException.class)
         .hasMessageContaining("FAILED");
   }

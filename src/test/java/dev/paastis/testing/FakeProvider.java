@@ -3,10 +3,13 @@ package dev.paastis.testing;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * An in-process provider with real state: apps go STARTING → RUNNING a configurable delay after a
@@ -36,6 +40,8 @@ public class FakeProvider implements Provider {
   private volatile Duration startDelay = Duration.ofMillis(200);
   private volatile boolean neverReady;
   private volatile boolean broken;
+  private volatile boolean rejecting;
+  private volatile Duration latency = Duration.ZERO;
 
   public FakeProvider(Vertx vertx, String name, Duration operationTimeout) {
     this.vertx = vertx;
@@ -80,6 +86,19 @@ public class FakeProvider implements Provider {
     this.neverReady = neverReady;
   }
 
+  /**
+   * Status and start answer this much later (a timer): longer than the operation timeout, a hung
+   * provider whose answers come too late.
+   */
+  public void setLatency(Duration latency) {
+    this.latency = latency;
+  }
+
+  /** While set, status and start fail as with credentials the provider no longer accepts. */
+  public void setRejecting(boolean rejecting) {
+    this.rejecting = rejecting;
+  }
+
   /** While set, every operation fails as an unreachable provider does. */
   public void setBroken(boolean broken) {
     this.broken = broken;
@@ -117,21 +136,47 @@ public class FakeProvider implements Provider {
   }
 
   @Override
-  public Future<ProviderApp> status(String key) {
+  public Future<ProviderApp> status(String key, Deadline deadline) {
     statusCalls.incrementAndGet();
-    if (broken) {
-      return unreachable();
-    }
-    FakeApp app = apps.get(key);
-    return app == null
-        ? Future.failedFuture(new UnknownAppException(name, key))
-        : Future.succeededFuture(view(app));
+    return later(
+        () -> {
+          if (broken) {
+            return unreachable();
+          }
+          if (rejecting) {
+            return rejected();
+          }
+          FakeApp app = apps.get(key);
+          return app == null
+              ? Future.failedFuture(new UnknownAppException(name, key))
+              : Future.succeededFuture(view(app));
+        });
   }
 
   @Override
-  public Future<Void> start(String key, Formation formation) {
+  public Future<Void> start(String key, Formation formation, Deadline deadline) {
+    return later(() -> startNow(key, formation));
+  }
+
+  /**
+   * The answer now, or after the latency; the deadline is ignored, as an in-process provider may.
+   */
+  private <T> Future<T> later(Supplier<Future<T>> answer) {
+    long delay = latency.toMillis();
+    if (delay <= 0) {
+      return answer.get();
+    }
+    Promise<T> promise = Promise.promise();
+    vertx.setTimer(delay, id -> answer.get().onComplete(promise));
+    return promise.future();
+  }
+
+  private Future<Void> startNow(String key, Formation formation) {
     if (broken) {
       return unreachable();
+    }
+    if (rejecting) {
+      return rejected();
     }
     FakeApp app = apps.get(key);
     if (app == null) {
@@ -163,6 +208,11 @@ public class FakeProvider implements Provider {
     app.formation = Formation.of(zero);
     app.state = AppState.STOPPED;
     return Future.succeededFuture();
+  }
+
+  private <T> Future<T> rejected() {
+    return Future.failedFuture(
+        new CredentialsRejectedException(name, "the fake provider's token was rejected (401)"));
   }
 
   private <T> Future<T> unreachable() {

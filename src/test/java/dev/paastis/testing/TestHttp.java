@@ -58,6 +58,19 @@ public final class TestHttp {
                                             response.statusCode(), response.headers(), content))));
   }
 
+  /**
+   * A GET that must be answered within {@code bound}: a functional "does not hang" limit, set wide
+   * of what the behaviour under test needs, never a measure of speed.
+   */
+  public static Response getWithin(
+      HttpClient client, int port, String host, String uri, java.time.Duration bound)
+      throws Exception {
+    return send(client, port, HttpMethod.GET, host, uri, Map.of(), null)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   public static Response get(HttpClient client, int port, String host, String uri)
       throws Exception {
     return send(client, port, HttpMethod.GET, host, uri, Map.of(), null)

@@ -1,6 +1,7 @@
 package dev.paastis.provider.clevercloud;
 
 import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.ApiFailures;
 import dev.paastis.provider.internal.ApiResponse;
@@ -25,51 +26,53 @@ final class CleverApi {
     this.signer = signer;
   }
 
-  Future<JsonObject> summary() {
-    return call(HttpMethod.GET, "/v2/summary", "summary").map(ApiResponse::jsonObject);
+  Future<JsonObject> summary(Deadline deadline) {
+    return call(HttpMethod.GET, "/v2/summary", "summary", deadline).map(ApiResponse::jsonObject);
   }
 
-  Future<JsonArray> applications(String owner) {
-    return call(HttpMethod.GET, "/v2/organisations/" + owner + "/applications", owner)
+  Future<JsonArray> applications(String owner, Deadline deadline) {
+    return call(HttpMethod.GET, "/v2/organisations/" + owner + "/applications", owner, deadline)
         .map(ApiResponse::jsonArray);
   }
 
-  Future<JsonObject> application(String owner, String app) {
-    return call(HttpMethod.GET, appPath(owner, app), app).map(ApiResponse::jsonObject);
+  Future<JsonObject> application(String owner, String app, Deadline deadline) {
+    return call(HttpMethod.GET, appPath(owner, app), app, deadline).map(ApiResponse::jsonObject);
   }
 
-  Future<JsonArray> instances(String owner, String app) {
-    return call(HttpMethod.GET, appPath(owner, app) + "/instances", app)
+  Future<JsonArray> instances(String owner, String app, Deadline deadline) {
+    return call(HttpMethod.GET, appPath(owner, app) + "/instances", app, deadline)
         .map(ApiResponse::jsonArray);
   }
 
   /** The newest deployment first. */
-  Future<JsonArray> lastDeployment(String owner, String app) {
-    return call(HttpMethod.GET, appPath(owner, app) + "/deployments?limit=1", app)
+  Future<JsonArray> lastDeployment(String owner, String app, Deadline deadline) {
+    return call(HttpMethod.GET, appPath(owner, app) + "/deployments?limit=1", app, deadline)
         .map(ApiResponse::jsonArray);
   }
 
   /** Starts (redeploys) the app. */
-  Future<Void> deploy(String owner, String app) {
-    return call(HttpMethod.POST, appPath(owner, app) + "/instances", app).mapEmpty();
+  Future<Void> deploy(String owner, String app, Deadline deadline) {
+    return call(HttpMethod.POST, appPath(owner, app) + "/instances", app, deadline).mapEmpty();
   }
 
   /** Stops (undeploys) the app. */
   Future<Void> undeploy(String owner, String app) {
-    return call(HttpMethod.DELETE, appPath(owner, app) + "/instances", app).mapEmpty();
+    return call(HttpMethod.DELETE, appPath(owner, app) + "/instances", app, Deadline.none())
+        .mapEmpty();
   }
 
   private static String appPath(String owner, String app) {
     return "/v2/organisations/" + owner + "/applications/" + app;
   }
 
-  private Future<ApiResponse> call(HttpMethod method, String path, String subject) {
+  private Future<ApiResponse> call(
+      HttpMethod method, String path, String subject, Deadline deadline) {
     URI url = URI.create(host + path);
     MultiMap headers =
         MultiMap.caseInsensitiveMultiMap()
             .set("Authorization", signer.authorization(method.name(), url))
             .set("Accept", "application/json");
-    return http.send(method, url, headers, null)
+    return http.send(method, url, headers, null, deadline)
         .recover(
             failure ->
                 Future.failedFuture(

@@ -6,6 +6,7 @@ import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rule;
 import dev.paastis.config.CleverConfig;
 import dev.paastis.config.Secret;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.HostAliases;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
@@ -123,15 +124,19 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
 
   @Override
   public Future<Void> verify() {
-    return api.summary().mapEmpty();
+    return api.summary(Deadline.none()).mapEmpty();
   }
 
   @Override
   public Future<List<ProviderApp>> list() {
-    return owners()
+    return list(Deadline.none());
+  }
+
+  private Future<List<ProviderApp>> list(Deadline deadline) {
+    return owners(deadline)
         .compose(
             owners ->
-                Future.all(owners.stream().map(this::appsOf).toList())
+                Future.all(owners.stream().map(owner -> appsOf(owner, deadline)).toList())
                     .map(
                         all -> {
                           List<ProviderApp> apps = new ArrayList<>();
@@ -143,8 +148,8 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
   }
 
   /** The personal space and the organisations, narrowed by PROVIDER_CLEVER_ORGANISATIONS. */
-  private Future<List<String>> owners() {
-    return api.summary()
+  private Future<List<String>> owners(Deadline deadline) {
+    return api.summary(deadline)
         .map(
             summary -> {
               Set<String> owners = new LinkedHashSet<>();
@@ -162,8 +167,8 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
             });
   }
 
-  private Future<List<ProviderApp>> appsOf(String owner) {
-    return api.applications(owner)
+  private Future<List<ProviderApp>> appsOf(String owner, Deadline deadline) {
+    return api.applications(owner, deadline)
         .compose(
             apps -> {
               List<Future<ProviderApp>> described = new ArrayList<>();
@@ -173,7 +178,7 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
                   continue;
                 }
                 ownerOf.put(app.getString("id"), owner);
-                described.add(listed(owner, app));
+                described.add(listed(owner, app, deadline));
               }
               return Future.all(described).map(all -> all.<ProviderApp>list());
             });
@@ -184,33 +189,38 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
    * keeps that reading until RECONCILE_INTERVAL has passed, so that a listing costs two calls per
    * app only for the apps that changed (or are due), not for every running app at every tick.
    */
-  private Future<ProviderApp> listed(String owner, JsonObject app) {
+  private Future<ProviderApp> listed(String owner, JsonObject app, Deadline deadline) {
     Reading last = readings.get(app.getString("id"));
     boolean unchanged =
         last != null
             && last.state() == AppState.RUNNING
             && last.cleverState().equals(app.getString("state", ""))
             && last.readAt().isAfter(clock.instant().minus(reconcileInterval));
-    return unchanged ? Future.succeededFuture(describe(app, last.state())) : withState(owner, app);
+    return unchanged
+        ? Future.succeededFuture(describe(app, last.state()))
+        : withState(owner, app, deadline);
   }
 
   @Override
-  public Future<ProviderApp> status(String key) {
-    return ownerFor(key)
-        .compose(owner -> api.application(owner, key).compose(app -> withState(owner, app)));
+  public Future<ProviderApp> status(String key, Deadline deadline) {
+    return ownerFor(key, deadline)
+        .compose(
+            owner ->
+                api.application(owner, key, deadline)
+                    .compose(app -> withState(owner, app, deadline)));
   }
 
   /**
    * An app's state: stopped and blocked apps need no more calls; others need instances and the last
    * deployment.
    */
-  private Future<ProviderApp> withState(String owner, JsonObject app) {
+  private Future<ProviderApp> withState(String owner, JsonObject app, Deadline deadline) {
     String state = app.getString("state", "");
     if (state.equals("SHOULD_BE_DOWN") || CleverStatus.isBlocked(app)) {
       return Future.succeededFuture(describe(app, CleverStatus.of(app, null, null)));
     }
     String id = app.getString("id");
-    return Future.all(api.instances(owner, id), api.lastDeployment(owner, id))
+    return Future.all(api.instances(owner, id, deadline), api.lastDeployment(owner, id, deadline))
         .map(
             both -> {
               JsonArray instances = both.resultAt(0);
@@ -222,11 +232,11 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
   }
 
   @Override
-  public Future<Void> start(String key, Formation formation) {
-    return ownerFor(key)
+  public Future<Void> start(String key, Formation formation, Deadline deadline) {
+    return ownerFor(key, deadline)
         .compose(
             owner ->
-                api.application(owner, key)
+                api.application(owner, key, deadline)
                     .compose(
                         app ->
                             CleverStatus.isBlocked(app)
@@ -237,23 +247,23 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
                                             + key
                                             + " cannot be started: Clever Cloud marks it "
                                             + app.getString("state")))
-                                : api.deploy(owner, key)))
+                                : api.deploy(owner, key, deadline)))
         .onComplete(done -> readings.remove(key));
   }
 
   @Override
   public Future<Void> stop(String key) {
-    return ownerFor(key)
+    return ownerFor(key, Deadline.none())
         .compose(owner -> api.undeploy(owner, key))
         .onComplete(done -> readings.remove(key));
   }
 
-  private Future<String> ownerFor(String key) {
+  private Future<String> ownerFor(String key, Deadline deadline) {
     String owner = ownerOf.get(key);
     if (owner != null) {
       return Future.succeededFuture(owner);
     }
-    return list()
+    return list(deadline)
         .compose(
             listed -> {
               String found = ownerOf.get(key);

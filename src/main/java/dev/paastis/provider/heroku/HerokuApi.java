@@ -1,6 +1,7 @@
 package dev.paastis.provider.heroku;
 
 import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.ApiFailures;
 import dev.paastis.provider.internal.ApiResponse;
@@ -55,7 +56,7 @@ final class HerokuApi {
     if (range != null) {
       headers.set("Range", range);
     }
-    return call(HttpMethod.GET, "/apps", headers, null, "apps")
+    return call(HttpMethod.GET, "/apps", headers, null, "apps", Deadline.none())
         .compose(
             response -> {
               response.jsonArray().forEach(app -> collected.add((JsonObject) app));
@@ -66,35 +67,38 @@ final class HerokuApi {
             });
   }
 
-  Future<JsonObject> app(String app) {
-    return call(HttpMethod.GET, "/apps/" + encode(app), headers(), null, app)
+  Future<JsonObject> app(String app, Deadline deadline) {
+    return call(HttpMethod.GET, "/apps/" + encode(app), headers(), null, app, deadline)
         .map(ApiResponse::jsonObject);
   }
 
   /** Checks the token with the one call that does not count against the rate limit. */
   Future<Void> verifyToken() {
-    return call(HttpMethod.GET, "/account/rate-limits", headers(), null, "account").mapEmpty();
+    return call(HttpMethod.GET, "/account/rate-limits", headers(), null, "account", Deadline.none())
+        .mapEmpty();
   }
 
-  Future<JsonArray> formation(String app) {
-    return call(HttpMethod.GET, "/apps/" + encode(app) + "/formation", headers(), null, app)
+  Future<JsonArray> formation(String app, Deadline deadline) {
+    return call(
+            HttpMethod.GET, "/apps/" + encode(app) + "/formation", headers(), null, app, deadline)
         .map(ApiResponse::jsonArray);
   }
 
-  Future<JsonArray> dynos(String app) {
-    return call(HttpMethod.GET, "/apps/" + encode(app) + "/dynos", headers(), null, app)
+  Future<JsonArray> dynos(String app, Deadline deadline) {
+    return call(HttpMethod.GET, "/apps/" + encode(app) + "/dynos", headers(), null, app, deadline)
         .map(ApiResponse::jsonArray);
   }
 
   /** One batch PATCH setting every given type to its quantity: one rate-limit token. */
-  Future<JsonArray> scale(String app, Map<String, Integer> quantities) {
+  Future<JsonArray> scale(String app, Map<String, Integer> quantities, Deadline deadline) {
     JsonArray updates = new JsonArray();
     quantities.forEach(
         (type, quantity) ->
             updates.add(new JsonObject().put("type", type).put("quantity", quantity)));
     Buffer body = new JsonObject().put("updates", updates).toBuffer();
     MultiMap headers = headers().set("Content-Type", "application/json");
-    return call(HttpMethod.PATCH, "/apps/" + encode(app) + "/formation", headers, body, app)
+    return call(
+            HttpMethod.PATCH, "/apps/" + encode(app) + "/formation", headers, body, app, deadline)
         .map(ApiResponse::jsonArray);
   }
 
@@ -104,8 +108,13 @@ final class HerokuApi {
   }
 
   private Future<ApiResponse> call(
-      HttpMethod method, String path, MultiMap headers, Buffer body, String subject) {
-    return http.send(method, URI.create(baseUrl + path), headers, body)
+      HttpMethod method,
+      String path,
+      MultiMap headers,
+      Buffer body,
+      String subject,
+      Deadline deadline) {
+    return http.send(method, URI.create(baseUrl + path), headers, body, deadline)
         .recover(
             failure ->
                 Future.failedFuture(

@@ -4,6 +4,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.HerokuConfig;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
@@ -113,7 +114,10 @@ public final class HerokuProvider implements Provider, StartupCheck {
               listed.keySet().retainAll(inRegions.keySet());
               listed.putAll(inRegions);
               known.keySet().retainAll(inRegions.keySet());
-              return Future.join(toLearn(inRegions.keySet()).stream().map(this::learn).toList())
+              return Future.join(
+                      toLearn(inRegions.keySet()).stream()
+                          .map(name -> learn(name, Deadline.none()))
+                          .toList())
                   .transform(ignored -> Future.succeededFuture(describeAll(inRegions)));
             });
   }
@@ -154,20 +158,21 @@ public final class HerokuProvider implements Provider, StartupCheck {
   }
 
   @Override
-  public Future<ProviderApp> status(String key) {
+  public Future<ProviderApp> status(String key, Deadline deadline) {
     Known learned = known.get(key);
     if (learned != null && System.nanoTime() - learned.learnedNanos() < FRESH.toNanos()) {
       return Future.succeededFuture(learned.app());
     }
-    return learn(key);
+    return learn(key, deadline);
   }
 
-  private Future<ProviderApp> learn(String name) {
+  private Future<ProviderApp> learn(String name, Deadline deadline) {
     JsonObject app = listed.get(name);
-    Future<JsonObject> appJson = app != null ? Future.succeededFuture(app) : api.app(name);
+    Future<JsonObject> appJson =
+        app != null ? Future.succeededFuture(app) : api.app(name, deadline);
     return appJson.compose(
         json ->
-            api.formation(name)
+            api.formation(name, deadline)
                 .compose(
                     formationJson -> {
                       Formation formation = HerokuStates.formation(formationJson);
@@ -175,7 +180,7 @@ public final class HerokuProvider implements Provider, StartupCheck {
                         return Future.succeededFuture(
                             remember(describe(json, AppState.STOPPED, formation)));
                       }
-                      return api.dynos(name)
+                      return api.dynos(name, deadline)
                           .map(
                               dynos ->
                                   remember(
@@ -190,8 +195,8 @@ public final class HerokuProvider implements Provider, StartupCheck {
   }
 
   @Override
-  public Future<Void> start(String key, Formation wanted) {
-    return processTypes(key)
+  public Future<Void> start(String key, Formation wanted, Deadline deadline) {
+    return processTypes(key, deadline)
         .compose(
             types -> {
               if (types.isEmpty()) {
@@ -204,13 +209,13 @@ public final class HerokuProvider implements Provider, StartupCheck {
                             + " before Paastis can start it"));
               }
               known.remove(key);
-              return api.scale(key, wanted.restoreOnto(types)).mapEmpty();
+              return api.scale(key, wanted.restoreOnto(types), deadline).mapEmpty();
             });
   }
 
   @Override
   public Future<Void> stop(String key) {
-    return processTypes(key)
+    return processTypes(key, Deadline.none())
         .compose(
             types -> {
               Known learned = known.get(key);
@@ -222,7 +227,7 @@ public final class HerokuProvider implements Provider, StartupCheck {
               }
               Map<String, Integer> zero = new LinkedHashMap<>();
               types.forEach(type -> zero.put(type, 0));
-              return api.scale(key, zero)
+              return api.scale(key, zero, Deadline.none())
                   .onSuccess(
                       formation ->
                           Optional.ofNullable(listed.get(key))
@@ -238,12 +243,12 @@ public final class HerokuProvider implements Provider, StartupCheck {
   }
 
   /** The process types of the app, from what was just learned when possible. */
-  private Future<List<String>> processTypes(String key) {
+  private Future<List<String>> processTypes(String key, Deadline deadline) {
     Known learned = known.get(key);
     if (learned != null && isFresh(learned) && !learned.app().formation().isEmpty()) {
       return Future.succeededFuture(List.copyOf(learned.app().formation().quantities().keySet()));
     }
-    return api.formation(key)
+    return api.formation(key, deadline)
         .map(formation -> List.copyOf(HerokuStates.formation(formation).quantities().keySet()));
   }
 

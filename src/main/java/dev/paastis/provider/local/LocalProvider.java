@@ -4,6 +4,7 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.LocalProviderConfig;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.CompositeFuture;
@@ -71,14 +72,15 @@ public final class LocalProvider implements Provider {
     return Future.all(statuses).map(CompositeFuture::<ProviderApp>list);
   }
 
+  /** Local apps need no remote call: the deadline is left to the lifecycle. */
   @Override
-  public Future<ProviderApp> status(String key) {
+  public Future<ProviderApp> status(String key, Deadline deadline) {
     return app(key).compose(LocalApp::status);
   }
 
   /** Spawns the app's command unless a child already runs it; completes once it is spawned. */
   @Override
-  public Future<Void> start(String key, Formation formation) {
+  public Future<Void> start(String key, Formation formation, Deadline deadline) {
     Objects.requireNonNull(formation, "formation");
     return app(key).compose(app -> app.start(formation));
   }

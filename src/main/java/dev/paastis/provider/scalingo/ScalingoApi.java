@@ -1,5 +1,6 @@
 package dev.paastis.provider.scalingo;
 
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.ApiFailures;
@@ -39,56 +40,58 @@ final class ScalingoApi {
   }
 
   Future<JsonArray> apps() {
-    return call(HttpMethod.GET, "/v1/apps", null, "apps")
+    return call(HttpMethod.GET, "/v1/apps", null, "apps", Deadline.none())
         .map(response -> response.jsonObject().getJsonArray("apps", new JsonArray()));
   }
 
-  Future<JsonObject> app(String app) {
-    return call(HttpMethod.GET, "/v1/apps/" + encode(app), null, app)
+  Future<JsonObject> app(String app, Deadline deadline) {
+    return call(HttpMethod.GET, "/v1/apps/" + encode(app), null, app, deadline)
         .map(response -> response.jsonObject().getJsonObject("app"));
   }
 
-  Future<JsonArray> containers(String app) {
-    return call(HttpMethod.GET, "/v1/apps/" + encode(app) + "/containers", null, app)
+  Future<JsonArray> containers(String app, Deadline deadline) {
+    return call(HttpMethod.GET, "/v1/apps/" + encode(app) + "/containers", null, app, deadline)
         .map(response -> response.jsonObject().getJsonArray("containers", new JsonArray()));
   }
 
   /** Scales; the operation URL (Location) when Scalingo started one, null when it did not. */
-  Future<String> scale(String app, Map<String, Integer> amounts) {
+  Future<String> scale(String app, Map<String, Integer> amounts, Deadline deadline) {
     JsonArray containers = new JsonArray();
     amounts.forEach(
         (name, amount) -> containers.add(new JsonObject().put("name", name).put("amount", amount)));
     Buffer body = new JsonObject().put("containers", containers).toBuffer();
-    return call(HttpMethod.POST, "/v1/apps/" + encode(app) + "/scale", body, app)
+    return call(HttpMethod.POST, "/v1/apps/" + encode(app) + "/scale", body, app, deadline)
         .map(response -> response.status() == 202 ? response.headers().get("Location") : null);
   }
 
-  Future<JsonObject> operation(String app, String location) {
+  Future<JsonObject> operation(String app, String location, Deadline deadline) {
     URI url = URI.create(location);
     String path = url.isAbsolute() ? url.getRawPath() : location;
     String relative = path.substring(path.indexOf("/v1/"));
-    return call(HttpMethod.GET, relative, null, app)
+    return call(HttpMethod.GET, relative, null, app, deadline)
         .map(response -> response.jsonObject().getJsonObject("operation", new JsonObject()));
   }
 
-  private Future<ApiResponse> call(HttpMethod method, String path, Buffer body, String app) {
-    return auth.bearer()
+  private Future<ApiResponse> call(
+      HttpMethod method, String path, Buffer body, String app, Deadline deadline) {
+    return auth.bearer(deadline)
         .compose(
             bearer ->
-                send(method, path, body, bearer)
+                send(method, path, body, bearer, deadline)
                     .compose(
                         response -> {
                           if (response.status() != 401) {
                             return Future.succeededFuture(response);
                           }
                           auth.rejected(bearer);
-                          return auth.bearer()
-                              .compose(renewed -> send(method, path, body, renewed));
+                          return auth.bearer(deadline)
+                              .compose(renewed -> send(method, path, body, renewed, deadline));
                         }))
         .compose(response -> checked(response, method, path, app));
   }
 
-  private Future<ApiResponse> send(HttpMethod method, String path, Buffer body, String bearer) {
+  private Future<ApiResponse> send(
+      HttpMethod method, String path, Buffer body, String bearer, Deadline deadline) {
     MultiMap headers =
         MultiMap.caseInsensitiveMultiMap()
             .set("Authorization", "Bearer " + bearer)
@@ -96,7 +99,7 @@ final class ScalingoApi {
     if (body != null) {
       headers.set("Content-Type", "application/json");
     }
-    return http.send(method, URI.create(baseUrl + path), headers, body)
+    return http.send(method, URI.create(baseUrl + path), headers, body, deadline)
         .recover(
             failure ->
                 Future.failedFuture(

@@ -1,6 +1,7 @@
 package dev.paastis.provider.scalingo;
 
 import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.internal.HttpApi;
 import io.vertx.core.Future;
@@ -40,15 +41,18 @@ final class ScalingoAuth {
     this.clock = clock;
   }
 
-  /** A bearer valid for at least {@link #RENEW_AHEAD}. */
-  synchronized Future<String> bearer() {
+  /**
+   * A bearer valid for at least {@link #RENEW_AHEAD}. An exchange is shared by the callers that
+   * arrive while it runs, and bounded by the deadline of the one that started it.
+   */
+  synchronized Future<String> bearer(Deadline deadline) {
     boolean usable =
         current != null
             && !current.failed()
             && (!current.isComplete()
                 || current.result().expiresAt().isAfter(clock.instant().plus(RENEW_AHEAD)));
     if (!usable) {
-      current = exchange();
+      current = exchange(deadline);
     }
     return current.map(Bearer::token);
   }
@@ -60,7 +64,7 @@ final class ScalingoAuth {
     }
   }
 
-  private Future<Bearer> exchange() {
+  private Future<Bearer> exchange(Deadline deadline) {
     String basic =
         Base64.getEncoder().encodeToString((":" + apiToken).getBytes(StandardCharsets.UTF_8));
     MultiMap headers =
@@ -69,7 +73,11 @@ final class ScalingoAuth {
             .set("Accept", "application/json")
             .set("Content-Type", "application/json");
     return http.send(
-            HttpMethod.POST, URI.create(authUrl + "/v1/tokens/exchange"), headers, Buffer.buffer())
+            HttpMethod.POST,
+            URI.create(authUrl + "/v1/tokens/exchange"),
+            headers,
+            Buffer.buffer(),
+            deadline)
         .recover(
             failure ->
                 Future.failedFuture(

@@ -4,6 +4,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.ScalingoConfig;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
@@ -88,7 +89,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   /** Exchanging the API token proves it works. */
   @Override
   public Future<Void> verify() {
-    return auth.bearer().mapEmpty();
+    return auth.bearer(Deadline.none()).mapEmpty();
   }
 
   @Override
@@ -119,19 +120,20 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   }
 
   @Override
-  public Future<ProviderApp> status(String key) {
+  public Future<ProviderApp> status(String key, Deadline deadline) {
     Reading last = lastStatus.get(key);
     if (last != null && System.nanoTime() - last.readNanos() < FRESH.toNanos()) {
       return Future.succeededFuture(last.app());
     }
-    return read(key).onSuccess(app -> lastStatus.put(key, new Reading(app, System.nanoTime())));
+    return read(key, deadline)
+        .onSuccess(app -> lastStatus.put(key, new Reading(app, System.nanoTime())));
   }
 
-  private Future<ProviderApp> read(String key) {
-    return regionFor(key)
+  private Future<ProviderApp> read(String key, Deadline deadline) {
+    return regionFor(key, deadline)
         .compose(
             api ->
-                api.app(key)
+                api.app(key, deadline)
                     .compose(
                         app -> {
                           AppState state = state(app.getString("status"));
@@ -140,16 +142,17 @@ public final class ScalingoProvider implements Provider, StartupCheck {
                                 describe(app, api.region(), Formation.EMPTY));
                           }
                           // the formation matters only for an app about to be stopped
-                          return api.containers(key)
+                          return api.containers(key, deadline)
                               .map(
                                   containers -> describe(app, api.region(), formation(containers)));
                         }));
   }
 
   @Override
-  public Future<Void> start(String key, Formation wanted) {
+  public Future<Void> start(String key, Formation wanted, Deadline deadline) {
     return withFormation(
         key,
+        deadline,
         (api, current) -> {
           if (current.isEmpty()) {
             return Future.failedFuture(
@@ -161,7 +164,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
                         + " start it"));
           }
           List<String> types = List.copyOf(current.quantities().keySet());
-          return scaleAndWait(api, key, wanted.restoreOnto(types));
+          return scaleAndWait(api, key, wanted.restoreOnto(types), deadline);
         });
   }
 
@@ -169,42 +172,49 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   public Future<Void> stop(String key) {
     return withFormation(
         key,
+        Deadline.none(),
         (api, current) -> {
           if (current.total() == 0) {
             return Future.succeededFuture();
           }
           Map<String, Integer> zero = new LinkedHashMap<>();
           current.quantities().keySet().forEach(type -> zero.put(type, 0));
-          return scaleAndWait(api, key, zero);
+          return scaleAndWait(api, key, zero, Deadline.none());
         });
   }
 
   /** Reads the app's container formation in its region, then runs one serialized operation. */
   private Future<Void> withFormation(
-      String key, BiFunction<ScalingoApi, Formation, Future<Void>> operation) {
+      String key, Deadline deadline, BiFunction<ScalingoApi, Formation, Future<Void>> operation) {
     return serialized(
         key,
         () ->
-            regionFor(key)
+            regionFor(key, deadline)
                 .compose(
                     api ->
-                        api.containers(key)
+                        api.containers(key, deadline)
                             .compose(containers -> operation.apply(api, formation(containers)))));
   }
 
-  private Future<Void> scaleAndWait(ScalingoApi api, String key, Map<String, Integer> amounts) {
-    return api.scale(key, amounts)
+  /** Scales, then waits for the operation until the deadline or the operation timeout. */
+  private Future<Void> scaleAndWait(
+      ScalingoApi api, String key, Map<String, Integer> amounts, Deadline deadline) {
+    return api.scale(key, amounts, deadline)
         .compose(
             location ->
                 location == null
                     ? Future.succeededFuture()
                     : awaitOperation(
-                        api, key, location, System.nanoTime() + operationTimeout.toNanos()));
+                        api, key, location, deadline.earliest(Deadline.in(operationTimeout))));
   }
 
-  /** Polls the operation until done (success) or error (failure naming Scalingo's message). */
-  private Future<Void> awaitOperation(ScalingoApi api, String key, String location, long deadline) {
-    return api.operation(key, location)
+  /**
+   * Polls the operation until done (success) or error (failure naming Scalingo's message); gives up
+   * when the next poll would come at or past the deadline.
+   */
+  private Future<Void> awaitOperation(
+      ScalingoApi api, String key, String location, Deadline deadline) {
+    return api.operation(key, location, deadline)
         .compose(
             operation -> {
               String status = operation.getString("status", "");
@@ -220,7 +230,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
                             + " failed: "
                             + operation.getString("error", "no reason given")));
               }
-              if (System.nanoTime() > deadline) {
+              if (deadline.left().compareTo(OPERATION_POLL) <= 0) {
                 return Future.failedFuture(
                     new ProviderException(
                         NAME,
@@ -251,17 +261,20 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   }
 
   /** The region an app was listed in, else the first region that knows it. */
-  private Future<ScalingoApi> regionFor(String key) {
+  private Future<ScalingoApi> regionFor(String key, Deadline deadline) {
     ScalingoApi known = regionOf.get(key);
-    return known != null ? Future.succeededFuture(known) : findIn(regions.iterator(), key);
+    return known != null
+        ? Future.succeededFuture(known)
+        : findIn(regions.iterator(), key, deadline);
   }
 
-  private Future<ScalingoApi> findIn(Iterator<ScalingoApi> candidates, String key) {
+  private Future<ScalingoApi> findIn(
+      Iterator<ScalingoApi> candidates, String key, Deadline deadline) {
     if (!candidates.hasNext()) {
       return Future.failedFuture(new UnknownAppException(NAME, key));
     }
     ScalingoApi api = candidates.next();
-    return api.app(key)
+    return api.app(key, deadline)
         .map(
             app -> {
               regionOf.put(key, api);
@@ -270,7 +283,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
         .recover(
             failure ->
                 failure instanceof UnknownAppException
-                    ? findIn(candidates, key)
+                    ? findIn(candidates, key, deadline)
                     : Future.failedFuture(failure));
   }
 

@@ -17,6 +17,7 @@ final class CleverTesting {
   static final String TOKEN = "user-token";
   static final String TOKEN_SECRET = "token/secret";
   static final Duration RECONCILE_INTERVAL = Duration.ofMinutes(10);
+  static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(60);
 
   private CleverTesting() {}
 
@@ -41,12 +42,34 @@ final class CleverTesting {
       List<String> zones,
       String tokenSecret) {
     return provider(
-        vertx, clever, signature, organisations, zones, tokenSecret, new MutableClock());
+        vertx,
+        clever,
+        signature,
+        organisations,
+        zones,
+        tokenSecret,
+        new MutableClock(),
+        OPERATION_TIMEOUT);
   }
 
   /** A provider whose reconcile deadlines follow {@code clock}. */
   static CleverCloudProvider provider(Vertx vertx, FakeCleverApi clever, Clock clock) {
-    return provider(vertx, clever, "PLAINTEXT", List.of(), List.of(), TOKEN_SECRET, clock);
+    return provider(
+        vertx, clever, "PLAINTEXT", List.of(), List.of(), TOKEN_SECRET, clock, OPERATION_TIMEOUT);
+  }
+
+  /** A provider that gives up a wake after {@code operationTimeout}. */
+  static CleverCloudProvider provider(
+      Vertx vertx, FakeCleverApi clever, Duration operationTimeout) {
+    return provider(
+        vertx,
+        clever,
+        "PLAINTEXT",
+        List.of(),
+        List.of(),
+        TOKEN_SECRET,
+        new MutableClock(),
+        operationTimeout);
   }
 
   private static CleverCloudProvider provider(
@@ -56,7 +79,8 @@ final class CleverTesting {
       List<String> organisations,
       List<String> zones,
       String tokenSecret,
-      Clock clock) {
+      Clock clock,
+      Duration operationTimeout) {
     CleverConfig config =
         new CleverConfig(
             Optional.of(new Secret(CONSUMER_KEY)),
@@ -66,7 +90,7 @@ final class CleverTesting {
             clever.baseUrl(),
             signature,
             organisations,
-            Duration.ofSeconds(60));
+            operationTimeout);
     return new CleverCloudProvider(vertx, config, zones, RECONCILE_INTERVAL, clock, "http");
   }
 }

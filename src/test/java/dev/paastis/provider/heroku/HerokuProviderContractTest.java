@@ -29,9 +29,18 @@ class HerokuProviderContractTest extends ProviderContractTest {
 
   static HerokuProvider newHerokuProvider(
       Vertx vertx, FakeHerokuApi heroku, List<String> regions, Clock clock) {
+    return newHerokuProvider(vertx, heroku, regions, clock, Duration.ofSeconds(30));
+  }
+
+  static HerokuProvider newHerokuProvider(
+      Vertx vertx,
+      FakeHerokuApi heroku,
+      List<String> regions,
+      Clock clock,
+      Duration operationTimeout) {
     return new HerokuProvider(
         vertx,
-        new HerokuConfig(Optional.of(new Secret(TOKEN)), heroku.baseUrl(), Duration.ofSeconds(30)),
+        new HerokuConfig(Optional.of(new Secret(TOKEN)), heroku.baseUrl(), operationTimeout),
         regions,
         Duration.ofMinutes(10),
         clock);

@@ -15,6 +15,11 @@ final class ScalingoTesting {
   private ScalingoTesting() {}
 
   static ScalingoProvider provider(Vertx vertx, FakeScalingoApi scalingo, List<String> regions) {
+    return provider(vertx, scalingo, regions, Duration.ofSeconds(30));
+  }
+
+  static ScalingoProvider provider(
+      Vertx vertx, FakeScalingoApi scalingo, List<String> regions, Duration operationTimeout) {
     String template = scalingo.apiUrl("REGION").toString().replace("REGION", "{region}");
     return new ScalingoProvider(
         vertx,
@@ -23,6 +28,6 @@ final class ScalingoTesting {
             regions,
             template,
             scalingo.authUrl(),
-            Duration.ofSeconds(30)));
+            operationTimeout));
   }
 }
