@@ -44,7 +44,16 @@ public final class CronSchedule {
                       + " first), got "
                       + fields);
         };
-    return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
+    try {
+      return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
+    } catch (IllegalArgumentException invalid) {
+      throw invalid;
+    } catch (RuntimeException unreadable) {
+      // cron-utils 9.2.1 fails on some malformed fields with other exceptions, such as an
+      // ArrayIndexOutOfBoundsException for 'W-1/': still a mistake in the expression
+      throw new IllegalArgumentException(
+          "a cron field is *, a number, a range a-b, a list a,b or a step */n", unreadable);
+    }
   }
 
   public String expression() {
