@@ -6,6 +6,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -62,7 +63,10 @@ public final class CronSchedule {
 
   /** The first tick strictly after {@code now}. */
   public Optional<ZonedDateTime> nextAfter(ZonedDateTime now) {
-    return executionTime.nextExecution(now);
+    // Ticks fall on whole seconds. cron-utils 9.2.1 adds one second to 'now' as given for
+    // '* * * * * *', which kept its fraction: from 12:00:09.9 it answered 12:00:10.9, not 12:00:10.
+    // From the start of the current second, the first tick after it is the first one after now.
+    return executionTime.nextExecution(now.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Time from {@code now} to the next tick, empty when the expression never fires again. */
