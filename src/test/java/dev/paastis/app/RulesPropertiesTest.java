@@ -1,22 +1,26 @@
 package dev.paastis.app;
 
+import static dev.paastis.testing.Generators.charsBetween;
+import static dev.paastis.testing.Generators.optionals;
+import static dev.paastis.testing.Generators.quoted;
+import static dev.paastis.testing.Generators.stringsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * What {@link Rules#resolve} promises for any rule list and app key: it never throws, every
@@ -27,90 +31,108 @@ class RulesPropertiesTest {
 
   private static final Duration DEFAULT = Duration.ofMinutes(15);
 
-  @Property(tries = 1000)
-  @Label("resolve never throws, whatever the rules and their templates hold")
-  void resolve_never_throws(@ForAll("anyRules") Case given) {
-    assertThatCode(() -> new Rules(given.rules(), DEFAULT).resolve(given.key()))
-        .doesNotThrowAnyException();
+  @Test
+  void resolve_never_throws_whatever_the_rules_and_their_templates_hold() {
+    qt().withExamples(1000)
+        .forAll(anyRules(), key())
+        .checkAssert(
+            (rules, key) ->
+                assertThatCode(() -> new Rules(rules, DEFAULT).resolve(key))
+                    .doesNotThrowAnyException());
   }
 
-  @Property(tries = 1000)
-  @Label("a key no rule finds keeps its name, the default idle time and no link, provider, region")
-  void a_key_no_rule_matches_keeps_the_defaults(@ForAll("literalRules") Case given) {
-    List<Rule> rules = given.rules();
-    String key = given.key();
-    Assume.that(rules.stream().noneMatch(rule -> rule.pattern().matcher(key).find()));
-
-    AppSettings settings = new Rules(rules, DEFAULT).resolve(key);
-
-    assertThat(settings)
-        .isEqualTo(
-            new AppSettings(key, key, DEFAULT, List.of(), Optional.empty(), Optional.empty()));
+  @Test
+  void a_key_no_rule_finds_keeps_its_name_the_default_idle_time_and_no_link_provider_or_region() {
+    // close to half the generated cases match no rule; 100 tries each find 1000 of them
+    qt().withExamples(1000)
+        .withGenerateAttempts(100)
+        .forAll(literalRules(), key())
+        .assuming((rules, key) -> rules.stream().noneMatch(rule -> finds(rule, key)))
+        .checkAssert(
+            (rules, key) ->
+                assertThat(new Rules(rules, DEFAULT).resolve(key))
+                    .isEqualTo(
+                        new AppSettings(
+                            key, key, DEFAULT, List.of(), Optional.empty(), Optional.empty())));
   }
 
-  @Property(tries = 1000)
-  @Label("each field comes from the last matching rule that sets it, else the default")
-  void later_matching_rules_override_earlier_ones_field_by_field(
-      @ForAll("literalRules") Case given) {
-    List<Rule> rules = given.rules();
-    String key = given.key();
-    List<Rule> matching =
-        rules.stream().filter(rule -> rule.pattern().matcher(key).find()).toList();
-    Statistics.collect(Math.min(matching.size(), 2));
-    Statistics.coverage(
-        coverage -> {
-          coverage.check(0).percentage(percent -> percent > 5);
-          coverage.check(2).percentage(percent -> percent > 5);
-        });
+  @Test
+  void each_field_comes_from_the_last_matching_rule_that_sets_it_else_the_default() {
+    // how many cases had 0, 1, 2 or more matching rules: both ends must be well covered
+    int[] matchingRules = new int[3];
 
-    AppSettings settings = new Rules(rules, DEFAULT).resolve(key);
+    qt().withExamples(1000)
+        .forAll(literalRules(), key())
+        .checkAssert(
+            (rules, key) -> {
+              List<Rule> matching = rules.stream().filter(rule -> finds(rule, key)).toList();
+              matchingRules[Math.min(matching.size(), 2)]++;
 
-    assertThat(settings.key()).isEqualTo(key);
-    assertThat(settings.appName())
-        .isEqualTo(last(matching.stream().map(Rule::appName).toList()).orElse(key));
-    assertThat(settings.maxIdleTime())
-        .isEqualTo(last(matching.stream().map(Rule::maxIdleTime).toList()).orElse(DEFAULT));
-    assertThat(settings.linkedApps())
-        .isEqualTo(last(matching.stream().map(Rule::linkedApps).toList()).orElse(List.of()));
-    assertThat(settings.provider()).isEqualTo(last(matching.stream().map(Rule::provider).toList()));
-    assertThat(settings.region()).isEqualTo(last(matching.stream().map(Rule::region).toList()));
+              AppSettings settings = new Rules(rules, DEFAULT).resolve(key);
+
+              assertThat(settings.key()).isEqualTo(key);
+              assertThat(settings.appName())
+                  .isEqualTo(last(matching.stream().map(Rule::appName).toList()).orElse(key));
+              assertThat(settings.maxIdleTime())
+                  .isEqualTo(
+                      last(matching.stream().map(Rule::maxIdleTime).toList()).orElse(DEFAULT));
+              assertThat(settings.linkedApps())
+                  .isEqualTo(
+                      last(matching.stream().map(Rule::linkedApps).toList()).orElse(List.of()));
+              assertThat(settings.provider())
+                  .isEqualTo(last(matching.stream().map(Rule::provider).toList()));
+              assertThat(settings.region())
+                  .isEqualTo(last(matching.stream().map(Rule::region).toList()));
+            });
+
+    int cases = matchingRules[0] + matchingRules[1] + matchingRules[2];
+    assertThat(matchingRules[0]).as("cases no rule matches").isGreaterThan(cases / 20);
+    assertThat(matchingRules[2]).as("cases two rules or more match").isGreaterThan(cases / 20);
   }
 
-  @Property(tries = 1000)
-  @Label("$1... in every string field are the groups of the rule that sets the field")
-  void templates_take_the_groups_of_their_own_rule(
-      @ForAll("segments") List<String> segments,
-      @ForAll("templates") List<Token> appName,
-      @ForAll("templates") List<Token> linkedApp,
-      @ForAll("templates") List<Token> region,
-      @ForAll("templates") List<Token> earlierRegion) {
-    // ^([a-z]+)-(\d+)-...$ against a key made of those very segments: group i is segment i
-    String regex =
-        segments.stream()
-            .map(segment -> Character.isDigit(segment.charAt(0)) ? "(\\d+)" : "([a-z]+)")
-            .collect(Collectors.joining("-", "^", "$"));
-    String key = String.join("-", segments);
-    // an earlier rule with other groups: ^(.)(.*)$; the later rule's groups must win
-    Rule earlier =
-        Rule.matching("^(.)(.*)$")
-            .withAppName(text(earlierRegion))
-            .withRegion(text(earlierRegion))
-            .withProvider(text(earlierRegion));
-    Rule rule =
-        Rule.matching(regex)
-            .withAppName(text(appName))
-            .withLinkedApps(List.of(text(linkedApp), text(appName)))
-            .withRegion(text(region));
+  @Test
+  void dollar_1_in_every_string_field_is_a_group_of_the_rule_that_sets_the_field() {
+    qt().withExamples(1000)
+        .forAll(segments(), templates())
+        .checkAssert(
+            (segments, templates) -> {
+              // ^([a-z]+)-(\d+)-...$ against a key made of these segments: group i is segment i
+              String regex =
+                  segments.stream()
+                      .map(segment -> Character.isDigit(segment.charAt(0)) ? "(\\d+)" : "([a-z]+)")
+                      .collect(Collectors.joining("-", "^", "$"));
+              String key = String.join("-", segments);
+              // an earlier rule with other groups: ^(.)(.*)$; the later rule's groups must win
+              Rule earlier =
+                  Rule.matching("^(.)(.*)$")
+                      .withAppName(text(templates.earlierRegion()))
+                      .withRegion(text(templates.earlierRegion()))
+                      .withProvider(text(templates.earlierRegion()));
+              Rule rule =
+                  Rule.matching(regex)
+                      .withAppName(text(templates.appName()))
+                      .withLinkedApps(
+                          List.of(text(templates.linkedApp()), text(templates.appName())))
+                      .withRegion(text(templates.region()));
 
-    AppSettings settings = new Rules(List.of(earlier, rule), DEFAULT).resolve(key);
+              AppSettings settings = new Rules(List.of(earlier, rule), DEFAULT).resolve(key);
 
-    assertThat(settings.appName()).isEqualTo(expected(appName, segments, key));
-    assertThat(settings.linkedApps())
-        .containsExactly(expected(linkedApp, segments, key), expected(appName, segments, key));
-    assertThat(settings.region()).contains(expected(region, segments, key));
-    // the earlier rule alone set the provider: its own groups, the first letter and the rest
-    List<String> earlierGroups = List.of(key.substring(0, 1), key.substring(1));
-    assertThat(settings.provider()).contains(expected(earlierRegion, earlierGroups, key));
+              assertThat(settings.appName())
+                  .isEqualTo(expected(templates.appName(), segments, key));
+              assertThat(settings.linkedApps())
+                  .containsExactly(
+                      expected(templates.linkedApp(), segments, key),
+                      expected(templates.appName(), segments, key));
+              assertThat(settings.region()).contains(expected(templates.region(), segments, key));
+              // the earlier rule alone set the provider: its own groups, first letter and rest
+              List<String> earlierGroups = List.of(key.substring(0, 1), key.substring(1));
+              assertThat(settings.provider())
+                  .contains(expected(templates.earlierRegion(), earlierGroups, key));
+            });
+  }
+
+  private static boolean finds(Rule rule, String key) {
+    return rule.pattern().matcher(key).find();
   }
 
   private static <T> Optional<T> last(List<Optional<T>> values) {
@@ -139,6 +161,23 @@ class RulesPropertiesTest {
     }
   }
 
+  /** The templates of the string fields of the two rules of the $1 property. */
+  record Templates(
+      List<Token> appName, List<Token> linkedApp, List<Token> region, List<Token> earlierRegion) {
+
+    @Override
+    public String toString() {
+      return "appName="
+          + quoted(text(appName))
+          + ", linkedApp="
+          + quoted(text(linkedApp))
+          + ", region="
+          + quoted(text(region))
+          + ", earlierRegion="
+          + quoted(text(earlierRegion));
+    }
+  }
+
   private static String text(List<Token> template) {
     return template.stream().map(Token::written).collect(Collectors.joining());
   }
@@ -160,36 +199,26 @@ class RulesPropertiesTest {
     return out.toString();
   }
 
-  /**
-   * Rules and the key they are applied to, as one value: jqwik 1.10.1 fails with a
-   * ClassCastException when it shrinks a list parameter and a string parameter together.
-   */
-  record Case(List<Rule> rules, String key) {}
-
-  private static Arbitrary<Case> cases(Arbitrary<List<Rule>> rules) {
-    return Combinators.combine(rules, key()).as(Case::new);
-  }
-
-  private static Arbitrary<String> key() {
-    return Arbitraries.strings().withChars("ab1-").ofMinLength(1).ofMaxLength(8);
+  private static Gen<String> key() {
+    return stringsOf("ab1-", 1, 8);
   }
 
   /** ^? atom{1,4} $? where an atom is a literal, a class, a group, with an optional quantifier. */
-  private static Arbitrary<String> regex() {
-    Arbitrary<String> simple =
-        Arbitraries.of("a", "b", "1", "-", "ab", ".", "[ab]", "\\d", "[^a]", "\\w", "x", "a|b");
-    Arbitrary<String> atom =
-        Arbitraries.oneOf(
+  private static Gen<String> regex() {
+    Gen<String> simple =
+        arbitrary().pick("a", "b", "1", "-", "ab", ".", "[ab]", "\\d", "[^a]", "\\w", "x", "a|b");
+    Gen<String> atom =
+        Generate.oneOf(
             simple, simple.map(inner -> "(" + inner + ")"), simple.map(i -> "(?:" + i + ")"));
-    Arbitrary<String> quantified =
-        Combinators.combine(atom, Arbitraries.of("", "", "?", "*", "+", "{1,2}"))
-            .as((a, q) -> a + q);
-    return Combinators.combine(
-            Arbitraries.of("", "^"),
-            quantified.list().ofMinSize(1).ofMaxSize(4),
-            Arbitraries.of("", "$"))
-        .as((start, atoms, end) -> start + String.join("", atoms) + end)
-        .filter(RulesPropertiesTest::compiles);
+    Gen<String> quantified =
+        atom.zip(arbitrary().pick("", "", "?", "*", "+", "{1,2}"), (a, q) -> a + q);
+    return arbitrary()
+        .pick("", "^")
+        .zip(
+            lists().of(quantified).ofSizeBetween(1, 4),
+            arbitrary().pick("", "$"),
+            (start, atoms, end) -> start + String.join("", atoms) + end)
+        .assuming(RulesPropertiesTest::compiles);
   }
 
   private static boolean compiles(String regex) {
@@ -202,67 +231,63 @@ class RulesPropertiesTest {
   }
 
   /** Rules whose string fields hold no $: the value a rule sets is the value written. */
-  @Provide
-  Arbitrary<Case> literalRules() {
-    Arbitrary<String> name = Arbitraries.strings().withChars("xyz-").ofMinLength(1).ofMaxLength(5);
-    return cases(rules(name).list().ofMaxSize(5));
+  private static Gen<List<Rule>> literalRules() {
+    return lists().of(rules(stringsOf("xyz-", 1, 5))).ofSizeBetween(0, 5);
   }
 
   /** Rules whose string fields hold anything, $ and digits included. */
-  @Provide
-  Arbitrary<Case> anyRules() {
-    Arbitrary<String> template =
-        Arbitraries.oneOf(
-            Arbitraries.strings().ofMaxLength(12),
-            Arbitraries.strings().withChars("$0123456789a").ofMaxLength(25),
-            Arbitraries.longs().map(n -> "$" + n),
-            Arbitraries.strings().numeric().ofMinLength(10).ofMaxLength(40).map(n -> "x$" + n),
-            Arbitraries.of("$", "$$", "$-1", "$1$", "\u0661", "$\u0661", "$\uff11", "$0"));
-    return cases(rules(template).list().ofMaxSize(5));
+  private static Gen<List<Rule>> anyRules() {
+    Gen<String> template =
+        Generate.oneOf(
+            strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 12),
+            stringsOf("$0123456789a", 0, 25),
+            longs().all().map(n -> "$" + n),
+            stringsOf(charsBetween('0', '9'), 10, 40).map(n -> "x$" + n),
+            arbitrary().pick("$", "$$", "$-1", "$1$", "\u0661", "$\u0661", "$\uff11", "$0"));
+    return lists().of(rules(template)).ofSizeBetween(0, 5);
   }
 
-  private static Arbitrary<Rule> rules(Arbitrary<String> text) {
-    return Combinators.combine(
-            regex(),
-            text.optional(),
-            Arbitraries.longs().between(1, 10_000).map(Duration::ofMinutes).optional(),
-            text.list().ofMaxSize(3).optional(),
-            text.optional(),
-            text.optional())
-        .as(
-            (regex, appName, idle, linked, provider, region) -> {
-              Rule rule = Rule.matching(regex);
-              rule = appName.map(rule::withAppName).orElse(rule);
-              rule = idle.map(rule::withMaxIdleTime).orElse(rule);
-              rule = linked.map(rule::withLinkedApps).orElse(rule);
-              rule = provider.map(rule::withProvider).orElse(rule);
-              return region.map(rule::withRegion).orElse(rule);
-            });
+  private static Gen<Rule> rules(Gen<String> text) {
+    Gen<Rule> withoutRegion =
+        regex()
+            .zip(
+                optionals(text),
+                optionals(longs().between(1, 10_000).map(Duration::ofMinutes)),
+                optionals(lists().of(text).ofSizeBetween(0, 3)),
+                optionals(text),
+                (regex, appName, idle, linked, provider) -> {
+                  Rule rule = Rule.matching(regex);
+                  rule = appName.map(rule::withAppName).orElse(rule);
+                  rule = idle.map(rule::withMaxIdleTime).orElse(rule);
+                  rule = linked.map(rule::withLinkedApps).orElse(rule);
+                  return provider.map(rule::withProvider).orElse(rule);
+                });
+    return withoutRegion.zip(
+        optionals(text), (rule, region) -> region.map(rule::withRegion).orElse(rule));
   }
 
   /** 1 to 5 dash-separated segments, each letters or digits. */
-  @Provide
-  Arbitrary<List<String>> segments() {
-    return Arbitraries.oneOf(
-            Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6),
-            Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(6))
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(5);
+  private static Gen<List<String>> segments() {
+    return lists()
+        .of(
+            Generate.oneOf(
+                stringsOf(charsBetween('a', 'z'), 1, 6), stringsOf(charsBetween('0', '9'), 1, 6)))
+        .ofSizeBetween(1, 5);
+  }
+
+  private static Gen<Templates> templates() {
+    return template().zip(template(), template(), template(), Templates::new);
   }
 
   /**
    * Literal pieces and references to groups 0 to 7 (some past the last group). A literal never
    * starts with a digit, so that a reference followed by it stays the same reference.
    */
-  @Provide
-  Arbitrary<List<Token>> templates() {
-    Arbitrary<Token> literal =
-        Arbitraries.oneOf(
-                Arbitraries.strings().withChars("abc-_./").ofMinLength(1).ofMaxLength(4),
-                Arbitraries.of("$", "$x", "$$", "$-"))
+  private static Gen<List<Token>> template() {
+    Gen<Token> literal =
+        Generate.oneOf(stringsOf("abc-_./", 1, 4), arbitrary().pick("$", "$x", "$$", "$-"))
             .map(Token::text);
-    Arbitrary<Token> reference = Arbitraries.integers().between(0, 7).map(Token::ref);
-    return Arbitraries.oneOf(literal, reference).list().ofMaxSize(6);
+    Gen<Token> reference = integers().between(0, 7).map(Token::ref);
+    return lists().of(Generate.oneOf(literal, reference)).ofSizeBetween(0, 6);
   }
 }
