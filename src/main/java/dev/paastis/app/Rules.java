@@ -61,7 +61,11 @@ public final class Rules {
         end++;
       }
       if (c == '$' && end > i + 1) {
-        int group = Integer.parseInt(template.substring(i + 1, end));
+        // read the number only while it may still name a group: $99999999999 must not overflow
+        int group = 0;
+        for (int digit = i + 1; digit < end && group <= match.groupCount(); digit++) {
+          group = group * 10 + Character.digit(template.charAt(digit), 10);
+        }
         if (group <= match.groupCount()) {
           String value = match.group(group);
           out.append(value == null ? "" : value);

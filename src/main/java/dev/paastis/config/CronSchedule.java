@@ -6,6 +6,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,16 @@ public final class CronSchedule {
                       + " first), got "
                       + fields);
         };
-    return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
+    try {
+      return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
+    } catch (IllegalArgumentException invalid) {
+      throw invalid;
+    } catch (RuntimeException unreadable) {
+      // cron-utils 9.2.1 fails on some malformed fields with other exceptions, such as an
+      // ArrayIndexOutOfBoundsException for 'W-1/': still a mistake in the expression
+      throw new IllegalArgumentException(
+          "a cron field is *, a number, a range a-b, a list a,b or a step */n", unreadable);
+    }
   }
 
   public String expression() {
@@ -53,7 +63,10 @@ public final class CronSchedule {
 
   /** The first tick strictly after {@code now}. */
   public Optional<ZonedDateTime> nextAfter(ZonedDateTime now) {
-    return executionTime.nextExecution(now);
+    // Ticks fall on whole seconds. cron-utils 9.2.1 adds one second to 'now' as given for
+    // '* * * * * *', which kept its fraction: from 12:00:09.9 it answered 12:00:10.9, not 12:00:10.
+    // From the start of the current second, the first tick after it is the first one after now.
+    return executionTime.nextExecution(now.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Time from {@code now} to the next tick, empty when the expression never fires again. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Durations as written in the configuration: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h},
  * {@code 1d}, or a bare non-negative integer in a unit chosen per variable (minutes for idle times,
- * as in the original Paastis; seconds for timeouts).
+ * as in the original Paastis; seconds for timeouts); at most about 292 years.
  */
 public final class Durations {
 
@@ -22,6 +22,13 @@ public final class Durations {
           "m", ChronoUnit.MINUTES,
           "h", ChronoUnit.HOURS,
           "d", ChronoUnit.DAYS);
+
+  /**
+   * About 292 years: the longest duration whose nanoseconds fit in a long. Timers, deadlines and
+   * {@link #format} read durations as milliseconds or nanoseconds, so a longer one would be
+   * accepted here and throw ArithmeticException later, far from the variable that set it.
+   */
+  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
   private Durations() {}
 
@@ -69,7 +76,8 @@ public final class Durations {
     }
     ChronoUnit unit = match.group(2) == null ? bareUnit : UNITS.get(match.group(2));
     try {
-      return Optional.of(Duration.of(Long.parseLong(match.group(1)), unit));
+      Duration duration = Duration.of(Long.parseLong(match.group(1)), unit);
+      return duration.compareTo(LONGEST) <= 0 ? Optional.of(duration) : Optional.empty();
     } catch (NumberFormatException | ArithmeticException tooLarge) {
       return Optional.empty();
     }

@@ -30,6 +30,15 @@ final class HostRouting {
     }
     int dot = name.indexOf('.');
     String label = dot >= 0 ? name.substring(0, dot) : name;
-    return label.isEmpty() ? Optional.empty() : Optional.of(label.toLowerCase(Locale.ROOT));
+    if (label.isEmpty() || label.codePoints().anyMatch(HostRouting::isBlankOrControl)) {
+      return Optional.empty(); // no DNS label holds a space or a control character
+    }
+    return Optional.of(label.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isBlankOrControl(int codePoint) {
+    return Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)
+        || Character.isISOControl(codePoint);
   }
 }

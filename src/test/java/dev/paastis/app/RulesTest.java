@@ -73,4 +73,12 @@ class RulesTest {
     assertThat(rules.resolve("abc").appName()).isEqualTo("a-$9-$x");
     assertThat(rules.resolve("abc").region()).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void a_group_number_too_large_for_an_int_is_kept_as_written() {
+    Rules rules =
+        new Rules(List.of(Rule.matching("^(a)").withAppName("$1-$2147483648-$01")), DEFAULT);
+
+    assertThat(rules.resolve("abc").appName()).isEqualTo("a-$2147483648-a");
+  }
 }

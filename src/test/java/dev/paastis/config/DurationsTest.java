@@ -31,7 +31,19 @@ class DurationsTest {
 
   @ParameterizedTest(name = "''{0}'' is refused")
   @ValueSource(
-      strings = {"ten", "-5", "1.5h", "10 m", "10M", "3w", "m", "", "99999999999999999999d"})
+      strings = {
+        "ten",
+        "-5",
+        "1.5h",
+        "10 m",
+        "10M",
+        "3w",
+        "m",
+        "",
+        "99999999999999999999d",
+        "9223372036854775807s",
+        "153722867280913"
+      })
   void anything_else_is_refused_naming_the_variable(String value) {
     assertThatThrownBy(
             () -> Durations.parse("START_AND_STOP_MAX_IDLE_TIME", value, ChronoUnit.MINUTES))

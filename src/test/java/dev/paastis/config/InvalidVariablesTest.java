@@ -37,6 +37,9 @@ class InvalidVariablesTest {
             + " (seconds first), got 4",
         "START_AND_STOP_CHECKING_INTERVAL_CRON | 61 * * * * | START_AND_STOP_CHECKING_INTERVAL_CRON="
             + "61 * * * * is not valid: Value 61 not in range [0, 59]",
+        "START_AND_STOP_CHECKING_INTERVAL_CRON | * * * * W-1/ | START_AND_STOP_CHECKING_INTERVAL_CRON="
+            + "* * * * W-1/ is not valid: a cron field is *, a number, a range a-b, a list a,b or a"
+            + " step */n",
         "START_AND_STOP_MAX_IDLE_TIME | ten | START_AND_STOP_MAX_IDLE_TIME=ten is not valid: expected"
             + " a duration such as 30s, 10m or 2h (a bare number is minutes)",
         "START_AND_STOP_MAX_IDLE_TIME | 0 | START_AND_STOP_MAX_IDLE_TIME=0 is not valid: expected a"

@@ -23,7 +23,15 @@ class HostRoutingTest {
 
   @ParameterizedTest(name = "Host [{0}] names no app")
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "[::1]:3000", ".example.com"})
+  @ValueSource(
+      strings = {
+        " ",
+        "[::1]:3000",
+        ".example.com",
+        "my app.example.com",
+        "a\tb:3000",
+        "shop\u0000.example.com"
+      })
   void a_missing_or_unusable_host_names_no_app(String host) {
     assertThat(HostRouting.appKey(host)).isEmpty();
   }
