@@ -172,8 +172,9 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
 
   /** Follows the framing through {@code in}, passing on what checked out and holding the rest. */
   private void scan(ChannelHandlerContext ctx, ByteBuf in) {
+    int start = in.readerIndex();
     int end = in.writerIndex();
-    int passFrom = in.readerIndex(); // bytes of `in` before this index were passed on or dropped
+    int passFrom = start; // bytes of `in` before this index were passed on or dropped
     int checked = passFrom; // bytes of `in` before this index may pass
     int position = passFrom;
     try {
@@ -184,8 +185,11 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
         position = step(in, position, end);
         if (chunkLine != null) {
           // the chunk-size line just read goes on without its extensions (see chunkSizeLine)
-          releaseHeld(); // its beginning, when it began in an earlier read
-          pass(ctx, in, passFrom, checked);
+          if (checked == start) {
+            releaseHeld(); // the line began in an earlier read: what is held is its beginning
+          } else {
+            pass(ctx, in, passFrom, checked); // what came before the line, held bytes first
+          }
           ctx.fireChannelRead(chunkLine);
           chunkLine = null;
           passFrom = position;
@@ -200,7 +204,7 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
       in.release();
       return;
     }
-    if (passFrom == in.readerIndex() && checked == end && held.isEmpty()) {
+    if (passFrom == start && checked == end && held.isEmpty()) {
       ctx.fireChannelRead(in); // the common case: whole units, passed as they came
     } else {
       pass(ctx, in, passFrom, checked);
@@ -279,10 +283,11 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
   private void completeLine() {
     int length = lineLength;
     lineLength = 0;
-    boolean crlf = length > 0 && line[length - 1] == CR;
-    if (crlf) {
-      length--;
+    // Netty's decoder refuses a line ended by LF alone: so must we, or the two would disagree
+    if (length == 0 || line[length - 1] != CR) {
+      throw FramingViolation.badRequest("a line ended with LF alone: lines end with CRLF");
     }
+    length--;
     for (int i = 0; i < length; i++) {
       if (line[i] == CR) {
         throw FramingViolation.badRequest("bare CR in a line: lines end with CRLF");
@@ -292,7 +297,7 @@ final class FramingGuard extends ChannelInboundHandlerAdapter {
       case HEAD -> headLine(length);
       case CHUNK_SIZE -> chunkSizeLine(length);
       case CHUNK_END -> {
-        if (length != 0 || !crlf) {
+        if (length != 0) {
           throw FramingViolation.badRequest("chunk data not followed by CRLF");
         }
         state = State.CHUNK_SIZE;
