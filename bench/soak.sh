@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Paastis soak run on loopback: a million keep-alive requests through Paastis to the demo app,
-# with the heap after a full GC and the resident memory (RSS) read before and after, to show
-# that nothing grows with the number of requests served.
+# Paastis soak run on loopback: a million keep-alive requests (h2load --h1) through Paastis to
+# the demo app, with the heap after a full GC and the resident memory (RSS) read before and
+# after, to show that nothing grows with the number of requests served.
 # Usage: bench/soak.sh   (REQUESTS=1000000 CONNECTIONS=50 THREADS=2 to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +10,12 @@ REQUESTS=${REQUESTS:-1000000}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk from Debian's packages" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v h2load >/dev/null || missing+=(nghttp2-client)   # h2load sends an exact count
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} from Debian's packages" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [ -f target/paastis.jar ] || ./mvnw -q -B package -DskipTests
 JAR=$ROOT/target/paastis.jar
@@ -36,15 +39,6 @@ local:
       port: $APP_PORT
       health_path: /health
 YML
-# Each wrk thread stops after its share of the requests, so the total is exact.
-cat > "$WORK/count.lua" <<LUA
-local limit = math.floor($REQUESTS / $THREADS)
-local done = 0
-function response(status, headers, body)
-  done = done + 1
-  if done >= limit then wrk.thread:stop() end
-end
-LUA
 
 (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME=1h \
   LOG_FORMAT=pretty "$JAVA" ${PAASTIS_JAVA_OPTS:-} -jar "$JAR" serve >"$WORK/paastis.log" 2>&1) &
@@ -65,12 +59,12 @@ measure() { # prints "heap-used-after-GC-KiB rss-KiB"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/" >/dev/null
 read -r HEAP_BEFORE RSS_BEFORE < <(measure)
 START=$(date +%s)
-wrk -t"$THREADS" -c"$CONNECTIONS" -d1h -s "$WORK/count.lua" -H 'Host: bench.localhost' \
-  "http://127.0.0.1:$PAASTIS_PORT/" >"$WORK/wrk.txt"
+h2load --h1 -n "$REQUESTS" -c "$CONNECTIONS" -t "$THREADS" -H ':authority: bench.localhost' \
+  "http://127.0.0.1:$PAASTIS_PORT/" >"$WORK/h2load.txt"
 SECONDS_TAKEN=$(( $(date +%s) - START ))
 read -r HEAP_AFTER RSS_AFTER < <(measure)
-SERVED=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
-ERRORS=$(awk '/Non-2xx|Socket errors/ {print}' "$WORK/wrk.txt")
+SERVED=$(awk '/^requests:/ {print $8}' "$WORK/h2load.txt")
+ERRORS=$(grep -E '^(requests|status codes):' "$WORK/h2load.txt" | tr '\n' ' ')
 
 echo "## Soak: $SERVED keep-alive requests ($THREADS threads, $CONNECTIONS connections) in ${SECONDS_TAKEN}s"
 echo
@@ -79,5 +73,5 @@ echo '|---|---|---|'
 printf '| before (after a 10 s warm-up) | %d MiB | %d MiB |\n' $((HEAP_BEFORE / 1024)) $((RSS_BEFORE / 1024))
 printf '| after %s requests | %d MiB | %d MiB |\n' "$SERVED" $((HEAP_AFTER / 1024)) $((RSS_AFTER / 1024))
 echo
-echo "wrk errors: ${ERRORS:-none}"
+echo "h2load: $ERRORS"
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"
