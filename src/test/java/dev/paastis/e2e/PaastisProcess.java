@@ -74,6 +74,32 @@ final class PaastisProcess implements AutoCloseable {
     throw new IllegalStateException("paastis did not listen on " + port + ": " + output());
   }
 
+  /**
+   * Writes a {@code paastis.yml} in {@code dir} declaring one local app, {@code name}: the demo app
+   * of the jar under test, listening on {@code appPort}.
+   */
+  static void writeDemoApp(Path dir, String name, int appPort) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command =
+        "exec '"
+            + java
+            + "' -Xmx64m -cp '"
+            + JAR.toAbsolutePath()
+            + "' dev.paastis.provider.local.DemoApp --name "
+            + name
+            + " --port "
+            + appPort;
+    Files.writeString(
+        dir.resolve("paastis.yml"),
+        "local:\n  apps:\n    - name: "
+            + name
+            + "\n      command: \""
+            + command.replace("\"", "\\\"")
+            + "\"\n      port: "
+            + appPort
+            + "\n      health_path: /health\n      stop_grace: 5s\n");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,21 +56,7 @@ class ShutdownIT {
     port = PaastisProcess.freePort();
     adminPort = PaastisProcess.freePort();
     appPort = PaastisProcess.freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command =
-        "exec '"
-            + java
-            + "' -Xmx64m -cp '"
-            + PaastisProcess.JAR.toAbsolutePath()
-            + "' dev.paastis.provider.local.DemoApp --name hello --port "
-            + appPort;
-    Files.writeString(
-        dir.resolve("paastis.yml"),
-        "local:\n  apps:\n    - name: hello\n      command: \""
-            + command.replace("\"", "\\\"")
-            + "\"\n      port: "
-            + appPort
-            + "\n      health_path: /health\n      stop_grace: 5s\n");
+    PaastisProcess.writeDemoApp(dir, "hello", appPort);
     paastis =
         PaastisProcess.start(
             dir,
