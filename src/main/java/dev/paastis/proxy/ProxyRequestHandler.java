@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.WebSocketClient;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   ProxyRequestHandler(
       HttpClient client,
-      WebSocketClient webSocketClient,
+      HttpClient tunnelClient,
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
@@ -47,7 +46,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
-    this.webSockets = new WebSocketTunnel(webSocketClient);
+    this.webSockets = new WebSocketTunnel(tunnelClient);
     this.systemApi = systemApi;
     this.countsRequests = lifecycle.countsRequests();
   }
@@ -151,7 +150,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     if (request.canUpgradeToWebSocket()) {
       // an accepted upgrade sends no response body: count its 101 here
       webSockets
-          .open(request, lease)
+          .open(request, host, lease)
           .onSuccess(
               open ->
                   lifecycle.requestServed(
