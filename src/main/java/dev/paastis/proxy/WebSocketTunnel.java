@@ -52,28 +52,34 @@ final class WebSocketTunnel {
     Promise<Void> opened = Promise.promise();
     client
         .request(options)
-        .onFailure(failure -> unreachable(request, lease, failure, opened))
-        .onSuccess(
-            outgoing -> {
-              request.response().closeHandler(left -> outgoing.reset());
-              // a tunnel's request never ends: its connection closing is how a tunnel ends
-              outgoing.exceptionHandler(failure -> LOG.debug("WebSocket upstream: {}", failure));
-              copyHandshake(request, outgoing.headers(), host, upstream);
-              // handled in connect()'s own callback: the app's first bytes may follow its 101
-              outgoing
-                  .connect()
-                  .onComplete(
-                      answer -> {
-                        if (answer.failed()) {
-                          unreachable(request, lease, answer.cause(), opened);
-                        } else if (answer.result().statusCode() == 101) {
-                          switchProtocols(request, answer.result(), lease, opened);
-                        } else {
-                          refuse(request, answer.result(), lease, opened);
-                        }
-                      });
-            });
+        .onSuccess(outgoing -> handshake(request, outgoing, host, lease, opened))
+        .onFailure(failure -> unreachable(request, lease, failure, opened));
     return opened.future();
+  }
+
+  private static void handshake(
+      HttpServerRequest request,
+      HttpClientRequest outgoing,
+      String host,
+      Lease lease,
+      Promise<Void> opened) {
+    request.response().closeHandler(left -> outgoing.reset());
+    // a tunnel's request never ends: its connection closing is how a tunnel ends
+    outgoing.exceptionHandler(failure -> LOG.debug("WebSocket upstream: {}", failure.toString()));
+    copyHandshake(request, outgoing.headers(), host, lease.upstream());
+    // answered in connect()'s own callback: the app's first bytes may follow its 101 at once
+    outgoing
+        .connect()
+        .onComplete(
+            answer -> {
+              if (answer.failed()) {
+                unreachable(request, lease, answer.cause(), opened);
+              } else if (answer.result().statusCode() == 101) {
+                switchProtocols(request, answer.result(), lease, opened);
+              } else {
+                refuse(request, answer.result(), lease, opened);
+              }
+            });
   }
 
   /** The handshake goes end to end; Connection and Upgrade are kept for this one hop as well. */
