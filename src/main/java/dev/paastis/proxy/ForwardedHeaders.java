@@ -5,13 +5,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Header rules of DESIGN §4 for requests on their way to an upstream: X-Forwarded-For/-Proto/-Host
  * set (an incoming Proto or Host from a front load balancer is kept), Origin rewritten only when it
- * is the proxy's own origin, hop-by-hop headers stripped (including those Connection names).
+ * is the proxy's own origin, hop-by-hop headers stripped both ways (including those Connection
+ * names).
  */
 final class ForwardedHeaders {
 
@@ -46,6 +48,17 @@ final class ForwardedHeaders {
     String origin = headers.get("origin");
     if (origin != null && host != null && origin.equals(incoming.scheme() + "://" + host)) {
       headers.set("origin", originOf(upstream));
+    }
+  }
+
+  /** Adds to {@code to} the end-to-end headers of {@code from}: hop-by-hop ones stay behind. */
+  static void copyEndToEnd(MultiMap from, MultiMap to) {
+    String connection = from.get("connection");
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!isHopByHop(name, connection)) {
+        to.add(name, header.getValue());
+      }
     }
   }
 

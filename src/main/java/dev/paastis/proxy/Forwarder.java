@@ -83,7 +83,7 @@ final class Forwarder {
     HttpServerRequest request = exchange.request;
     HttpClientRequest outgoing = exchange.outgoing;
     MultiMap headers = outgoing.headers();
-    copyEndToEnd(request.headers(), headers);
+    ForwardedHeaders.copyEndToEnd(request.headers(), headers);
     headers.remove("host").remove("expect");
     ForwardedHeaders.apply(headers, request, host, upstream);
     String length = request.getHeader("content-length");
@@ -115,7 +115,7 @@ final class Forwarder {
       return;
     }
     response.setStatusCode(incoming.statusCode());
-    copyEndToEnd(incoming.headers(), response.headers());
+    ForwardedHeaders.copyEndToEnd(incoming.headers(), response.headers());
     String length = incoming.getHeader("content-length");
     if (length == null && mayHaveBody(request, incoming)) {
       response.setChunked(true);
@@ -125,16 +125,6 @@ final class Forwarder {
       incoming.body().onSuccess(response::end).onFailure(failure -> abort(request));
     } else {
       incoming.pipeTo(response).onFailure(failure -> abort(request));
-    }
-  }
-
-  private static void copyEndToEnd(MultiMap from, MultiMap to) {
-    String connection = from.get("connection");
-    for (Map.Entry<String, String> header : from) {
-      String name = header.getKey();
-      if (!ForwardedHeaders.isHopByHop(name, connection)) {
-        to.add(name, header.getValue());
-      }
     }
   }
 

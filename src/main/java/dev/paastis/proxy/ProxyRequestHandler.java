@@ -10,10 +10,10 @@ import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.Lease;
 import dev.paastis.lifecycle.Metrics;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.WebSocketClient;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   ProxyRequestHandler(
       Forwarder forwarder,
-      WebSocketClient webSocketClient,
+      HttpClient tunnelClient,
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
@@ -48,7 +48,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
-    this.webSockets = new WebSocketTunnel(webSocketClient);
+    this.webSockets = new WebSocketTunnel(tunnelClient);
     this.systemApi = systemApi;
     this.drain = drain;
     this.countsRequests = lifecycle.countsRequests();
@@ -163,7 +163,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
       }
       // an accepted upgrade sends no response body: count its 101 here
       webSockets
-          .open(request, lease)
+          .open(request, host, lease)
           .onSuccess(
               open ->
                   lifecycle.requestServed(

@@ -90,10 +90,9 @@ public final class ProxyServer {
    * Stops gracefully: the port refuses new connections at once, idle keep-alive connections are
    * closed at once, and requests in flight (those held while their app wakes, and responses still
    * streaming) may finish for up to {@code grace}; each connection closes after its response, which
-   * says {@code Connection: close}. WebSockets are closed with 1001 (going away) at once: they
-   * would never end by themselves. When {@code grace} runs out, the connections left are closed.
-   * Logs a line when it begins and one when it ends. Idempotent: a second call returns the first
-   * drain.
+   * says {@code Connection: close}. WebSocket tunnels are closed at once: they would never end by
+   * themselves. When {@code grace} runs out, the connections left are closed. Logs a line when it
+   * begins and one when it ends. Idempotent: a second call returns the first drain.
    */
   public synchronized Future<Drained> drain(Duration grace) {
     if (drained != null) {

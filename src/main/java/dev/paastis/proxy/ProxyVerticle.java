@@ -12,17 +12,17 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One proxy server instance on one event loop, with its own client to the upstreams. Several are
- * deployed on the same port; Vert.x spreads the connections among them.
+ * One proxy server instance on one event loop, with its own clients to the upstreams (one for
+ * requests, one for WebSocket tunnels). Several are deployed on the same port; Vert.x spreads the
+ * connections among them.
  */
 final class ProxyVerticle extends VerticleBase {
 
+  /** Connections per upstream and instance: for requests, and apart for open WebSockets. */
   private static final int UPSTREAM_POOL_SIZE = 256;
 
   private final String host;
@@ -35,6 +35,7 @@ final class ProxyVerticle extends VerticleBase {
   private final Drain drain;
   private HttpServer server;
   private HttpClient client;
+  private HttpClient tunnels;
 
   ProxyVerticle(
       String host,
@@ -57,14 +58,10 @@ final class ProxyVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) timeouts.upstreamConnect().toMillis())
-                .setKeepAlive(true)
-                .setForceSni(true)
-                .setVerifyHost(true),
-            new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE));
+    client = vertx.createHttpClient(upstreamOptions(), pool());
+    // A WebSocket tunnel holds its upstream connection until it closes: tunnels get a pool of
+    // their own, so that open WebSockets never take the connections that requests wait for.
+    tunnels = vertx.createHttpClient(upstreamOptions(), pool());
     server =
         vertx
             .createHttpServer(
@@ -74,9 +71,10 @@ final class ProxyVerticle extends VerticleBase {
                     // Upgrade: h2c is answered as HTTP/1.1: through the h2c upgrade, a chunked
                     // request body reached the upstream empty in our tests (Vert.x 5.0.10)
                     .setHttp2ClearTextEnabled(false)
-                    // "*" lets the WebSocket handshake answer with the subprotocol the request
-                    // header names, which WebSocketTunnel sets to the upstream's choice
-                    .setWebSocketSubProtocols(List.of(WebSocketTunnel.ANY_SUBPROTOCOL))
+                    // WebSockets pass as bytes: the client and the app agree on extensions, and
+                    // Netty's extension handler must not answer the handshake in their place
+                    .setPerMessageWebSocketCompressionSupported(false)
+                    .setPerFrameWebSocketCompressionSupported(false)
                     .setMaxInitialLineLength(16 * 1024)
                     .setMaxHeaderSize(32 * 1024))
             // RFC 9112 framing and client timeouts, enforced before Netty's decoder
@@ -85,17 +83,25 @@ final class ProxyVerticle extends VerticleBase {
             .requestHandler(
                 new ProxyRequestHandler(
                     new Forwarder(vertx, client, timeouts),
-                    vertx.createWebSocketClient(
-                        new WebSocketClientOptions()
-                            .setMaxConnections(UPSTREAM_POOL_SIZE)
-                            .setVerifyHost(true)
-                            .setConnectTimeout((int) timeouts.upstreamConnect().toMillis())),
+                    tunnels,
                     lifecycle,
                     rules,
                     wakeStrategy,
                     systemApi,
                     drain));
     return server.listen();
+  }
+
+  private HttpClientOptions upstreamOptions() {
+    return new HttpClientOptions()
+        .setConnectTimeout((int) timeouts.upstreamConnect().toMillis())
+        .setKeepAlive(true)
+        .setForceSni(true)
+        .setVerifyHost(true);
+  }
+
+  private static PoolOptions pool() {
+    return new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE);
   }
 
   /**

@@ -3,124 +3,158 @@ package dev.paastis.proxy;
 import dev.paastis.lifecycle.Lease;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketBase;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetSocket;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Passes WebSockets through frame by frame: the upstream WebSocket is opened first (with the
- * forwarding headers), then the client's upgrade is accepted and frames, and the close, are relayed
- * both ways. The app's lease is held until either side closes, so that the app is not put to sleep
- * under an open WebSocket. When the proxy drains, both sides are closed with 1001 (going away).
+ * Passes WebSockets through as bytes. The client's upgrade request goes to the upstream as it came
+ * (forwarding headers added, Host rewritten); when the upstream switches protocols, the client gets
+ * its 101 and the two connections are spliced by {@link Splice}. Nothing reads the frames, so
+ * Paastis adds no frame or message size limit, and the extensions (permessage-deflate) and the
+ * subprotocol are agreed between the client and the app.
+ *
+ * <p>An upstream that answers anything but 101 has its answer relayed, then the client connection
+ * is closed: a refused upgrade leaves nothing to reuse it for. The app's lease is held until the
+ * tunnel closes, so that the app is not put to sleep under an open WebSocket.
  */
 final class WebSocketTunnel {
 
-  /** Handshake headers the WebSocket client sets itself. */
-  private static final Set<String> HANDSHAKE =
-      Set.of(
-          "host",
-          "connection",
-          "upgrade",
-          "sec-websocket-key",
-          "sec-websocket-version",
-          "sec-websocket-extensions",
-          "sec-websocket-protocol",
-          "content-length");
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketTunnel.class);
 
-  /** Netty's wildcard: the server's handshake accepts the first subprotocol the request names. */
-  static final String ANY_SUBPROTOCOL = "*";
+  private final HttpClient client;
 
-  /** RFC 6455 close code 1001: the server is going down. */
-  static final short GOING_AWAY = 1001;
-
-  private final WebSocketClient client;
-
-  WebSocketTunnel(WebSocketClient client) {
+  /** {@code client} is used for tunnels only: each holds its pooled connection until it closes. */
+  WebSocketTunnel(HttpClient client) {
     this.client = client;
   }
 
   /**
-   * Completes once both sides are connected; fails when either refused, after answering the client
-   * with an error when it still can.
+   * Completes, on the request's event loop, once the client got the upstream's 101; fails when the
+   * upstream was unreachable or refused, after the client was answered and its connection closed.
+   * The request must not have been read yet.
    */
-  Future<Void> open(HttpServerRequest request, Lease lease) {
-    request.pause(); // the upgrade is accepted once the upstream is connected
+  Future<Void> open(HttpServerRequest request, String host, Lease lease) {
+    request.pause(); // the client sends nothing before its 101 but the end of the request
     URI upstream = lease.upstream();
     UpstreamOrigin origin = new UpstreamOrigin(upstream);
-    WebSocketConnectOptions options =
-        new WebSocketConnectOptions()
-            .setHost(upstream.getHost())
-            .setPort(origin.port())
-            .setSsl(origin.ssl())
-            .setURI(origin.uri(request.uri()))
-            .setSubProtocols(subProtocols(request));
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
-    HANDSHAKE.forEach(headers::remove);
-    ForwardedHeaders.apply(headers, request, HostRouting.host(request), upstream);
-    headers.forEach(header -> options.addHeader(header.getKey(), header.getValue()));
-    return client
-        .connect(options)
-        .onFailure(
-            failure -> {
-              lease.release();
-              ErrorResponder.send(request, ProxyError.from(failure, lease.app().key()));
-            })
-        .compose(upstreamSocket -> accept(request, upstreamSocket, lease));
+    RequestOptions options =
+        origin.options().setMethod(HttpMethod.GET).setURI(origin.uri(request.uri()));
+    Promise<Void> opened = Promise.promise();
+    client
+        .request(options)
+        .onSuccess(outgoing -> handshake(request, outgoing, host, lease, opened))
+        .onFailure(failure -> unreachable(request, lease, failure, opened));
+    return opened.future();
   }
 
-  private static Future<Void> accept(HttpServerRequest request, WebSocket upstream, Lease lease) {
-    // The client gets the subprotocol the upstream chose (or none), as if it spoke to the app:
-    // with the server's wildcard, the handshake answers with what this header names.
-    String chosen = upstream.subProtocol();
-    if (chosen == null || chosen.isEmpty()) {
-      request.headers().remove("sec-websocket-protocol");
-    } else {
-      request.headers().set("sec-websocket-protocol", chosen);
+  private static void handshake(
+      HttpServerRequest request,
+      HttpClientRequest outgoing,
+      String host,
+      Lease lease,
+      Promise<Void> opened) {
+    request.response().closeHandler(left -> outgoing.reset());
+    // a tunnel's request never ends: its connection closing is how a tunnel ends
+    outgoing.exceptionHandler(failure -> LOG.debug("WebSocket upstream: {}", failure.toString()));
+    copyHandshake(request, outgoing.headers(), host, lease.upstream());
+    // answered in connect()'s own callback: the app's first bytes may follow its 101 at once
+    outgoing
+        .connect()
+        .onComplete(
+            answer -> {
+              if (answer.failed()) {
+                unreachable(request, lease, answer.cause(), opened);
+              } else if (answer.result().statusCode() == 101) {
+                switchProtocols(request, answer.result(), lease, opened);
+              } else {
+                refuse(request, answer.result(), lease, opened);
+              }
+            });
+  }
+
+  /** The handshake goes end to end; Connection and Upgrade are kept for this one hop as well. */
+  private static void copyHandshake(
+      HttpServerRequest request, MultiMap headers, String host, URI upstream) {
+    ForwardedHeaders.copyEndToEnd(request.headers(), headers);
+    // Host comes from the upstream URL; an upgrade request carries no body to announce
+    headers.remove("host").remove("content-length");
+    ForwardedHeaders.apply(headers, request, host, upstream);
+    // exactly "Upgrade": the Vert.x client only switches to raw bytes on this value, and browsers
+    // may send "keep-alive, Upgrade"
+    headers.set("connection", "Upgrade").set("upgrade", request.getHeader("upgrade"));
+  }
+
+  private static void switchProtocols(
+      HttpServerRequest request, HttpClientResponse answer, Lease lease, Promise<Void> opened) {
+    NetSocket app = answer.netSocket().pause(); // held until the client's socket is ready
+    HttpServerResponse response = request.response();
+    // toNetSocket() writes the 101 with the response's headers as they are
+    ForwardedHeaders.copyEndToEnd(answer.headers(), response.headers());
+    response.putHeader("connection", "Upgrade").putHeader("upgrade", answer.getHeader("upgrade"));
+    request
+        .toNetSocket()
+        .onSuccess(
+            client -> {
+              Splice.between(client, app, lease);
+              opened.complete();
+            })
+        .onFailure(
+            failure -> {
+              app.close();
+              lease.release();
+              opened.fail(failure);
+            });
+  }
+
+  private static void refuse(
+      HttpServerRequest request, HttpClientResponse answer, Lease lease, Promise<Void> opened) {
+    HttpServerResponse response = request.response();
+    HttpClientRequest outgoing = answer.request();
+    response.setStatusCode(answer.statusCode()).setStatusMessage(answer.statusMessage());
+    ForwardedHeaders.copyEndToEnd(answer.headers(), response.headers());
+    closeAfterResponse(request);
+    request.resume();
+    int status = answer.statusCode();
+    if (answer.getHeader("content-length") == null && status != 204 && status != 304) {
+      response.setChunked(true);
     }
-    return request
-        .toWebSocket()
-        .onSuccess(downstream -> relay(downstream, upstream, lease))
-        .onFailure(
-            failure -> {
-              upstream.close();
+    answer
+        .pipeTo(response)
+        .onComplete(
+            relayed -> {
+              // this upstream connection was opened for an upgrade; it is not worth pooling
+              outgoing.connection().close();
               lease.release();
-            })
-        .mapEmpty();
+              if (relayed.failed() && !response.ended()) {
+                request.connection().close();
+              }
+              opened.fail("the upstream refused the upgrade with " + status);
+            });
   }
 
-  private static void relay(ServerWebSocket downstream, WebSocket upstream, Lease lease) {
-    forward(downstream, upstream, lease);
-    forward(upstream, downstream, lease);
-    // A WebSocket never ends by itself: when the proxy drains, say "going away" at once rather
-    // than hold the stop for the whole grace; the client reconnects to the next instance.
-    downstream.shutdownHandler(draining -> downstream.close(GOING_AWAY, "Paastis is restarting"));
-    downstream.resume(); // it inherits the pause of the upgrade request
+  private static void unreachable(
+      HttpServerRequest request, Lease lease, Throwable failure, Promise<Void> opened) {
+    lease.release();
+    closeAfterResponse(request);
+    ErrorResponder.send(request, ProxyError.from(failure, lease.app().key()));
+    opened.fail(failure);
   }
 
-  private static void forward(WebSocketBase from, WebSocketBase to, Lease lease) {
-    from.frameHandler(to::writeFrame);
-    from.closeHandler(
-        closed -> {
-          lease.release();
-          if (!to.isClosed()) {
-            Short status = from.closeStatusCode();
-            to.close(status == null ? 1000 : status, from.closeReason());
-          }
-        });
-    from.exceptionHandler(failure -> to.close());
-  }
-
-  private static List<String> subProtocols(HttpServerRequest request) {
-    String offered = request.getHeader("sec-websocket-protocol");
-    return offered == null
-        ? List.of()
-        : Arrays.stream(offered.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+  /** Vert.x keeps an HTTP/1.1 connection open whatever the response says: close it ourselves. */
+  private static void closeAfterResponse(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    response.putHeader("connection", "close");
+    // closing flushes what end() wrote before
+    response.endHandler(ended -> request.connection().close());
   }
 }
