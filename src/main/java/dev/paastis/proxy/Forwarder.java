@@ -29,20 +29,23 @@ final class Forwarder {
   /** Bodies up to this size are read whole and written at once. */
   private static final long SMALL_BODY_BYTES = 64 * 1024;
 
-  private final Vertx vertx;
   private final HttpClient client;
   private final long connectTimeoutMillis;
   private final long responseTimeoutMillis;
+  private final ResponseDeadlines deadlines;
   private final Map<URI, UpstreamOrigin> origins = new ConcurrentHashMap<>();
 
   Forwarder(Vertx vertx, HttpClient client, ProxyTimeouts timeouts) {
-    this.vertx = vertx;
     this.client = client;
     this.connectTimeoutMillis = timeouts.upstreamConnect().toMillis();
     this.responseTimeoutMillis = timeouts.upstreamResponse().toMillis();
+    this.deadlines = new ResponseDeadlines(vertx, timeouts.upstreamResponse());
   }
 
-  /** The request must not have been read yet; it is paused until the upstream is connected. */
+  /**
+   * Call on the event loop this forwarder was made on (a verticle's). The request must not have
+   * been read yet; it is paused until the upstream is connected.
+   */
   void forward(HttpServerRequest request, String host, Lease lease) {
     request.pause();
     URI upstream = lease.upstream();
@@ -155,15 +158,14 @@ final class Forwarder {
   }
 
   /**
-   * One request on its way: the upstream request once opened, and the timer bounding the wait for
-   * the app's response head (UPSTREAM_RESPONSE_TIMEOUT). A body streaming after the head is never
-   * cut by it. Event-loop confined.
+   * One request on its way: the upstream request once opened, and whether the app's response head
+   * came, which {@link ResponseDeadlines} bounds (UPSTREAM_RESPONSE_TIMEOUT). A body streaming
+   * after the head is never cut by it. Event-loop confined.
    */
-  private final class Exchange {
+  private final class Exchange implements ResponseDeadlines.Waiting {
     private final HttpServerRequest request;
     private final String app;
     private HttpClientRequest outgoing;
-    private long timer = -1;
     private boolean responded;
 
     Exchange(HttpServerRequest request, String app) {
@@ -173,25 +175,28 @@ final class Forwarder {
 
     void awaitResponse() {
       if (!responded) {
-        timer = vertx.setTimer(responseTimeoutMillis, fired -> timedOut());
+        deadlines.add(this);
       }
     }
 
     void responded() {
       responded = true;
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-      }
     }
 
     void clientLeft() {
-      responded();
+      responded = true;
       if (outgoing != null) {
         outgoing.reset(); // the client left: free the upstream connection
       }
     }
 
-    private void timedOut() {
+    @Override
+    public boolean settled() {
+      return responded;
+    }
+
+    @Override
+    public void expire() {
       // answer first: the reset then fails the response future, whose abort() finds it sent
       ErrorResponder.send(request, ProxyError.gatewayTimeout(app, responseTimeoutMillis));
       outgoing.reset();
