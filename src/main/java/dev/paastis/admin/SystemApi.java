@@ -135,8 +135,12 @@ public final class SystemApi implements SystemRoutes {
           if (done.succeeded()) {
             reply(request, 200, done.result());
           } else {
+            // the status of the one table; an unexpected failure is logged, not written
+            Problem problem = Problem.of(done.cause());
             reply(
-                request, 502, new JsonObject().put("message", done.cause().getMessage()).encode());
+                request,
+                problem.status(),
+                new JsonObject().put("message", problem.detail()).encode());
           }
         });
   }
