@@ -6,6 +6,7 @@ import dev.paastis.config.RoutingConfig;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.proxy.SystemRoutes;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * system} and the right {@code PaastisProxySystemApiToken} reach GET /apps, DELETE /apps and GET
  * /events, with the original's snake_case fields. Enabled by ROUTING_SYSTEM_API_ENABLED.
  */
-public final class SystemApi {
+public final class SystemApi implements SystemRoutes {
 
   static final String TARGET_HEADER = "PaastisProxyTarget";
   static final String TOKEN_HEADER = "PaastisProxySystemApiToken";
@@ -53,10 +54,12 @@ public final class SystemApi {
   }
 
   /** Whether the request is for the system API rather than an app. */
+  @Override
   public boolean handles(HttpServerRequest request) {
     return enabled && "system".equalsIgnoreCase(request.getHeader(TARGET_HEADER));
   }
 
+  @Override
   public void handle(HttpServerRequest request) {
     if (!token.map(t -> t.matches(request.getHeader(TOKEN_HEADER))).orElse(false)) {
       reply(request, 400, new JsonObject().put("message", WRONG_TOKEN).encode());
@@ -132,8 +135,12 @@ public final class SystemApi {
           if (done.succeeded()) {
             reply(request, 200, done.result());
           } else {
+            // the status of the one table; an unexpected failure is logged, not written
+            Problem problem = Problem.of(done.cause());
             reply(
-                request, 502, new JsonObject().put("message", done.cause().getMessage()).encode());
+                request,
+                problem.status(),
+                new JsonObject().put("message", problem.detail()).encode());
           }
         });
   }

@@ -1,7 +1,8 @@
 /**
  * Wake and sleep: single-flight start per app and its linked apps, readiness, hooks, formation
- * restore, and the domain exceptions mapped to HTTP statuses at the proxy edge. Also the engine's
- * {@link dev.paastis.lifecycle.Metrics}, and the decorators that count provider calls and registry
- * and event-store failures.
+ * restore, the domain exceptions, and {@link dev.paastis.lifecycle.FailureStatus}, the one table of
+ * their HTTP statuses that the proxy and the admin API read. Also {@link
+ * dev.paastis.lifecycle.Metrics}, the port through which the engine reports (implemented in {@code
+ * dev.paastis.metrics}).
  */
 package dev.paastis.lifecycle;

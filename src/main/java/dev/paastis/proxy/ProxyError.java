@@ -2,18 +2,15 @@ package dev.paastis.proxy;
 
 import dev.paastis.config.Durations;
 import dev.paastis.lifecycle.AppNotFoundException;
-import dev.paastis.lifecycle.NotProxiableException;
-import dev.paastis.lifecycle.StartFailedException;
-import dev.paastis.lifecycle.WakeTimeoutException;
-import dev.paastis.provider.CredentialsRejectedException;
-import dev.paastis.provider.ProviderException;
+import dev.paastis.lifecycle.FailureStatus;
 import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failure the proxy answers itself, mapped in this one place from the domain exceptions.
+ * A failure the proxy answers itself; the status of a domain failure comes from {@link
+ * FailureStatus}, the table the admin API reads too.
  *
  * @param status the HTTP status
  * @param title a short summary
@@ -28,7 +25,7 @@ record ProxyError(
     Optional<String> app,
     Optional<Integer> retryAfterSeconds) {
 
-  static final int RETRY_AFTER_SECONDS = 5;
+  static final int RETRY_AFTER_SECONDS = FailureStatus.RETRY_AFTER_SECONDS;
 
   /** The problem+json body (RFC 9457), with an {@code app} member when there is one. */
   JsonObject problem() {
@@ -87,58 +84,57 @@ record ProxyError(
   }
 
   /**
-   * The one mapping of domain failures to statuses. A provider fault while finding or waking an app
-   * (5xx, no answer, timeout, a 429 beyond the deadline) is transient: 503 with Retry-After, so
-   * that clients try again. Credentials the provider rejects and an app with no web URL will not
-   * get better by retrying: 502. An app no provider knows: 404.
+   * A failure while finding, waking or forwarding to an app: a domain failure gets its status from
+   * {@link FailureStatus}, anything else is an upstream that could not be reached (502).
    */
   static ProxyError from(Throwable failure, String app) {
-    if (failure instanceof AppNotFoundException notFound) {
-      return notFound(notFound.app());
-    }
-    if (failure instanceof UnknownAppException unknown) {
-      return notFound(unknown.app());
-    }
-    if (failure instanceof WakeTimeoutException || failure instanceof StartFailedException) {
-      return notReady("App not ready", failure.getMessage(), app);
-    }
-    if (failure instanceof CredentialsRejectedException rejected) {
-      return new ProxyError(
-          502,
-          "Bad gateway",
-          "app " + app + " cannot be woken: " + rejected.getMessage(),
-          Optional.of(app),
-          Optional.empty());
-    }
-    if (failure instanceof ProviderException fault) {
-      return notReady(
-          "Provider unavailable",
-          "app " + app + " could not be looked up or woken: " + fault.getMessage(),
-          app);
-    }
-    if (failure instanceof NotProxiableException) {
-      return new ProxyError(
-          502, "Bad gateway", failure.getMessage(), Optional.of(app), Optional.empty());
-    }
-    return unreachable(app, message(failure));
+    return FailureStatus.of(failure)
+        .map(known -> from(known, failure, app))
+        .orElseGet(() -> unreachable(app, message(failure)));
   }
 
-  private static ProxyError notFound(String app) {
+  private static ProxyError from(FailureStatus known, Throwable failure, String app) {
+    if (known == FailureStatus.APP_NOT_FOUND) {
+      return notFound(failure, app);
+    }
+    String title =
+        switch (known) {
+          case NOT_READY -> "App not ready";
+          case PROVIDER_UNAVAILABLE -> "Provider unavailable";
+          default -> "Bad gateway";
+        };
+    String detail =
+        switch (known) {
+          case PROVIDER_UNAVAILABLE ->
+              "app " + app + " could not be looked up or woken: " + failure.getMessage();
+          case CREDENTIALS_REJECTED -> "app " + app + " cannot be woken: " + failure.getMessage();
+          default -> failure.getMessage();
+        };
+    if (!known.retryable()) {
+      return new ProxyError(known.status(), title, detail, Optional.of(app), Optional.empty());
+    }
     return new ProxyError(
-        404,
-        "App not found",
-        "No app named " + app + " is known to the configured providers",
-        Optional.of(app),
-        Optional.empty());
-  }
-
-  private static ProxyError notReady(String title, String detail, String app) {
-    return new ProxyError(
-        503,
+        known.status(),
         title,
         detail + "; try again shortly",
         Optional.of(app),
         Optional.of(RETRY_AFTER_SECONDS));
+  }
+
+  /** Named as the exception names it: the app a rule routes to may differ from the one asked. */
+  private static ProxyError notFound(Throwable failure, String app) {
+    String named = app;
+    if (failure instanceof AppNotFoundException notFound) {
+      named = notFound.app();
+    } else if (failure instanceof UnknownAppException unknown) {
+      named = unknown.app();
+    }
+    return new ProxyError(
+        FailureStatus.APP_NOT_FOUND.status(),
+        "App not found",
+        "No app named " + named + " is known to the configured providers",
+        Optional.of(named),
+        Optional.empty());
   }
 
   private static String message(Throwable failure) {

@@ -1,6 +1,5 @@
 package dev.paastis.proxy;
 
-import dev.paastis.admin.SystemApi;
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Rules;
@@ -32,7 +31,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final WebSocketTunnel webSockets;
-  private final SystemApi systemApi;
+  private final SystemRoutes systemRoutes;
   private final Drain drain;
   private final boolean countsRequests;
 
@@ -42,14 +41,14 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
-      SystemApi systemApi,
+      SystemRoutes systemRoutes,
       Drain drain) {
     this.forwarder = forwarder;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
     this.webSockets = new WebSocketTunnel(tunnelClient);
-    this.systemApi = systemApi;
+    this.systemRoutes = systemRoutes;
     this.drain = drain;
     this.countsRequests = lifecycle.countsRequests();
   }
@@ -57,8 +56,8 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   @Override
   public void handle(HttpServerRequest request) {
     drain.closeConnectionWhenDraining(request.response());
-    if (systemApi.handles(request)) {
-      systemApi.handle(request);
+    if (systemRoutes.handles(request)) {
+      systemRoutes.handle(request);
       return;
     }
     long startedNanos = System.nanoTime();

@@ -1,6 +1,5 @@
 package dev.paastis.proxy;
 
-import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
 import dev.paastis.config.Durations;
 import dev.paastis.config.ProxyTimeouts;
@@ -29,7 +28,7 @@ public final class ProxyServer {
   private final AppLifecycle lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
-  private final SystemApi systemApi;
+  private final SystemRoutes systemRoutes;
   private final ProxyTimeouts timeouts;
   private final int instances;
   private final Drain drain = new Drain();
@@ -43,14 +42,14 @@ public final class ProxyServer {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
-      SystemApi systemApi,
+      SystemRoutes systemRoutes,
       ProxyTimeouts timeouts,
       int instances) {
     this.vertx = vertx;
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
-    this.systemApi = systemApi;
+    this.systemRoutes = systemRoutes;
     this.timeouts = timeouts;
     this.instances = Math.max(1, instances);
   }
@@ -63,7 +62,7 @@ public final class ProxyServer {
             () -> {
               ProxyVerticle verticle =
                   new ProxyVerticle(
-                      host, port, lifecycle, rules, wakeStrategy, systemApi, timeouts, drain);
+                      host, port, lifecycle, rules, wakeStrategy, systemRoutes, timeouts, drain);
               deployed.add(verticle);
               return verticle;
             },

@@ -1,6 +1,5 @@
 package dev.paastis.proxy;
 
-import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.WakeStrategy;
@@ -30,7 +29,7 @@ final class ProxyVerticle extends VerticleBase {
   private final AppLifecycle lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
-  private final SystemApi systemApi;
+  private final SystemRoutes systemRoutes;
   private final ProxyTimeouts timeouts;
   private final Drain drain;
   private HttpServer server;
@@ -43,7 +42,7 @@ final class ProxyVerticle extends VerticleBase {
       AppLifecycle lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
-      SystemApi systemApi,
+      SystemRoutes systemRoutes,
       ProxyTimeouts timeouts,
       Drain drain) {
     this.host = host;
@@ -51,7 +50,7 @@ final class ProxyVerticle extends VerticleBase {
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.wakeStrategy = wakeStrategy;
-    this.systemApi = systemApi;
+    this.systemRoutes = systemRoutes;
     this.timeouts = timeouts;
     this.drain = drain;
   }
@@ -87,7 +86,7 @@ final class ProxyVerticle extends VerticleBase {
                     lifecycle,
                     rules,
                     wakeStrategy,
-                    systemApi,
+                    systemRoutes,
                     drain));
     return server.listen();
   }

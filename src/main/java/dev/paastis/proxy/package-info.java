@@ -1,5 +1,6 @@
 /**
  * The HTTP edge: host → app resolution, streaming forwarding on the Vert.x HTTP client, the
- * WebSocket tunnel, the waking page, and the mapping of domain failures to 400/404/502/503.
+ * WebSocket tunnel, the waking page, and the answers to failures (domain failures get the statuses
+ * of {@link dev.paastis.lifecycle.FailureStatus}).
  */
 package dev.paastis.proxy;

@@ -198,6 +198,32 @@ class AdminApiTest {
   }
 
   @Test
+  void a_start_that_times_out_is_a_503_with_retry_after_as_at_the_proxy() throws Exception {
+    provider = new FakeProvider(vertx, "fake", Duration.ofMillis(800));
+    provider.withStoppedApp("slowpoke", URI.create("http://127.0.0.1:9"));
+    provider.setNeverReady(true);
+    startPaastis();
+
+    Response timedOut = api(HttpMethod.POST, "/api/apps/slowpoke/start?wait=true");
+
+    assertThat(timedOut.status()).as(timedOut.text()).isEqualTo(503);
+    assertThat(timedOut.headers().get("retry-after")).isEqualTo("5");
+    assertThat(timedOut.json().getString("detail")).contains("slowpoke");
+  }
+
+  @Test
+  void a_start_with_credentials_the_provider_rejects_is_a_502_without_retry_after()
+      throws Exception {
+    startPaastis();
+    provider.setRejecting(true);
+
+    Response rejected = api(HttpMethod.POST, "/api/apps/asleep/start?wait=true");
+
+    assertThat(rejected.status()).as(rejected.text()).isEqualTo(502);
+    assertThat(rejected.headers().get("retry-after")).isNull();
+  }
+
+  @Test
   void start_without_wait_answers_202_and_the_app_wakes_in_the_background() throws Exception {
     provider.setStartDelay(Duration.ofMillis(500));
     startPaastis();

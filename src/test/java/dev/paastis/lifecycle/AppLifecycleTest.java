@@ -12,6 +12,7 @@ import dev.paastis.events.Event;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.metrics.MicrometerMetrics;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;

@@ -1,7 +1,7 @@
 package dev.paastis.provider;
 
-import dev.paastis.lifecycle.MeteredProvider;
-import dev.paastis.lifecycle.NoopMetrics;
+import dev.paastis.metrics.MeteredProvider;
+import dev.paastis.metrics.NoopMetrics;
 
 /** Counting the calls changes nothing of what a provider answers. */
 class MeteredProviderContractTest extends FakeProviderContractTest {

@@ -1,5 +1,6 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
+import dev.paastis.lifecycle.Metrics;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
@@ -11,44 +12,40 @@ import java.util.Optional;
 public final class MeteredRegistry implements Registry {
 
   private final Registry delegate;
-  private final Metrics metrics;
+  private final CallOutcomes calls;
 
   public MeteredRegistry(Registry delegate, Metrics metrics) {
     this.delegate = delegate;
-    this.metrics = metrics;
+    this.calls = CallOutcomes.failures(metrics::registryFailed);
   }
 
   @Override
   public Future<Optional<ManagedApp>> get(String key) {
-    return counted("get", delegate.get(key));
+    return calls.counted("get", delegate.get(key));
   }
 
   @Override
   public Future<List<ManagedApp>> all() {
-    return counted("all", delegate.all());
+    return calls.counted("all", delegate.all());
   }
 
   @Override
   public Future<Void> put(ManagedApp app) {
-    return counted("put", delegate.put(app));
+    return calls.counted("put", delegate.put(app));
   }
 
   @Override
   public Future<Void> touch(String key, Instant at) {
-    return counted("touch", delegate.touch(key, at));
+    return calls.counted("touch", delegate.touch(key, at));
   }
 
   @Override
   public Future<Boolean> remove(String key) {
-    return counted("remove", delegate.remove(key));
+    return calls.counted("remove", delegate.remove(key));
   }
 
   @Override
   public Future<Void> close() {
     return delegate.close();
-  }
-
-  private <T> Future<T> counted(String operation, Future<T> call) {
-    return call.onFailure(failure -> metrics.registryFailed(operation));
   }
 }

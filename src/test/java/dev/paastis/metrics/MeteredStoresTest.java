@@ -1,4 +1,4 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.lifecycle.Metrics;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import dev.paastis.registry.memory.InMemoryRegistry;

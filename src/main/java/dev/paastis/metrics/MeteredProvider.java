@@ -1,7 +1,8 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.lifecycle.Metrics;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
@@ -20,11 +21,14 @@ import java.util.List;
 public final class MeteredProvider implements Provider {
 
   private final Provider delegate;
-  private final Metrics metrics;
+  private final CallOutcomes calls;
 
   public MeteredProvider(Provider delegate, Metrics metrics) {
     this.delegate = delegate;
-    this.metrics = metrics;
+    this.calls =
+        new CallOutcomes(
+            (operation, succeeded) -> metrics.providerCalled(delegate.name(), operation, succeeded),
+            UnknownAppException.class::isInstance);
   }
 
   /** Every provider wrapped, in the same order. */
@@ -42,22 +46,22 @@ public final class MeteredProvider implements Provider {
 
   @Override
   public Future<List<ProviderApp>> list() {
-    return counted("list", delegate.list());
+    return calls.counted("list", delegate.list());
   }
 
   @Override
   public Future<ProviderApp> status(String key, Deadline deadline) {
-    return counted("status", delegate.status(key, deadline));
+    return calls.counted("status", delegate.status(key, deadline));
   }
 
   @Override
   public Future<Void> start(String key, Formation formation, Deadline deadline) {
-    return counted("start", delegate.start(key, formation, deadline));
+    return calls.counted("start", delegate.start(key, formation, deadline));
   }
 
   @Override
   public Future<Void> stop(String key) {
-    return counted("stop", delegate.stop(key));
+    return calls.counted("stop", delegate.stop(key));
   }
 
   @Override
@@ -68,14 +72,5 @@ public final class MeteredProvider implements Provider {
   @Override
   public Future<Void> close() {
     return delegate.close();
-  }
-
-  private <T> Future<T> counted(String operation, Future<T> call) {
-    return call.onComplete(
-        result ->
-            metrics.providerCalled(
-                delegate.name(),
-                operation,
-                result.succeeded() || result.cause() instanceof UnknownAppException));
   }
 }

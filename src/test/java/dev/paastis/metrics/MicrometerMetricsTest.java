@@ -1,8 +1,11 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.app.AppState;
+import dev.paastis.lifecycle.Metrics;
+import dev.paastis.lifecycle.StopReason;
+import dev.paastis.lifecycle.WakeOutcome;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

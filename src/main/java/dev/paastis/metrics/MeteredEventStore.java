@@ -1,8 +1,9 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import dev.paastis.events.Event;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
+import dev.paastis.lifecycle.Metrics;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -10,25 +11,21 @@ import java.util.List;
 public final class MeteredEventStore implements EventStore {
 
   private final EventStore delegate;
-  private final Metrics metrics;
+  private final CallOutcomes calls;
 
   public MeteredEventStore(EventStore delegate, Metrics metrics) {
     this.delegate = delegate;
-    this.metrics = metrics;
+    this.calls = CallOutcomes.failures(metrics::eventStoreFailed);
   }
 
   @Override
   public Future<Void> append(Event event) {
-    return counted("append", delegate.append(event));
+    return calls.counted("append", delegate.append(event));
   }
 
   /** {@link EventStore#recent} reads through this, so its failures count as {@code find}. */
   @Override
   public Future<List<Event>> find(EventQuery query) {
-    return counted("find", delegate.find(query));
-  }
-
-  private <T> Future<T> counted(String operation, Future<T> call) {
-    return call.onFailure(failure -> metrics.eventStoreFailed(operation));
+    return calls.counted("find", delegate.find(query));
   }
 }

@@ -1,4 +1,4 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

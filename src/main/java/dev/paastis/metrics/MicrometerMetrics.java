@@ -1,6 +1,9 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import dev.paastis.app.AppState;
+import dev.paastis.lifecycle.Metrics;
+import dev.paastis.lifecycle.StopReason;
+import dev.paastis.lifecycle.WakeOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

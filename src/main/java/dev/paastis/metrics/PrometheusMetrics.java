@@ -1,5 +1,6 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
+import dev.paastis.lifecycle.Metrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;

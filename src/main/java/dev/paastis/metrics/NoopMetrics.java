@@ -1,6 +1,9 @@
-package dev.paastis.lifecycle;
+package dev.paastis.metrics;
 
 import dev.paastis.app.AppState;
+import dev.paastis.lifecycle.Metrics;
+import dev.paastis.lifecycle.StopReason;
+import dev.paastis.lifecycle.WakeOutcome;
 import java.util.Map;
 import java.util.function.Supplier;
 
