@@ -59,7 +59,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   /** A status and when it was read (monotonic). */
   private record Reading(ProviderApp app, long readNanos) {}
 
-  public ScalingoProvider(Vertx vertx, ScalingoConfig config) {
+  public ScalingoProvider(Vertx vertx, ScalingoConfig config, Clock clock) {
     this.vertx = vertx;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     HttpApi http = new HttpApi(vertx, client, NAME, RetryPolicy.standard());
@@ -69,7 +69,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
             .orElseThrow(
                 () -> new IllegalArgumentException("PROVIDER_SCALINGO_API_TOKEN is not set"))
             .value();
-    this.auth = new ScalingoAuth(http, config.authUrl(), token, Clock.systemUTC());
+    this.auth = new ScalingoAuth(http, config.authUrl(), token, clock);
     config
         .regions()
         .forEach(region -> regions.add(new ScalingoApi(http, auth, config.apiUrl(region), region)));
