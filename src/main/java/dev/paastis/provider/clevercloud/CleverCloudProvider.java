@@ -13,6 +13,7 @@ import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +24,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,15 +53,13 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
   private final Set<String> organisations;
   private final String upstreamScheme;
   private final Map<String, String> ownerOf = new ConcurrentHashMap<>();
-  private final Map<String, Reading> readings = new ConcurrentHashMap<>();
-  private final Duration reconcileInterval;
-  private final Clock clock;
+  private final Readings<Reading> readings;
 
   /**
    * The running state read for an app (instances and last deployment), with the app's own {@code
-   * state} field at that time and when it was read.
+   * state} field at that time.
    */
-  private record Reading(AppState state, String cleverState, Instant readAt) {}
+  private record Reading(AppState state, String cleverState) {}
 
   public CleverCloudProvider(
       Vertx vertx,
@@ -80,8 +78,8 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
       Duration reconcileInterval,
       Clock clock,
       String upstreamScheme) {
-    this.reconcileInterval = reconcileInterval;
-    this.clock = clock;
+    // a status is always read anew (a wake waits on it): readings serve listings only
+    this.readings = new Readings<>(clock, Duration.ZERO, reconcileInterval);
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     OAuthSigner signer =
         OAuthSigner.create(
@@ -190,14 +188,13 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
    * app only for the apps that changed (or are due), not for every running app at every tick.
    */
   private Future<ProviderApp> listed(String owner, JsonObject app, Deadline deadline) {
-    Reading last = readings.get(app.getString("id"));
-    boolean unchanged =
-        last != null
-            && last.state() == AppState.RUNNING
-            && last.cleverState().equals(app.getString("state", ""))
-            && last.readAt().isAfter(clock.instant().minus(reconcileInterval));
-    return unchanged
-        ? Future.succeededFuture(describe(app, last.state()))
+    Optional<Reading> unchanged =
+        readings
+            .unreconciled(app.getString("id"))
+            .filter(last -> last.state() == AppState.RUNNING)
+            .filter(last -> last.cleverState().equals(app.getString("state", "")));
+    return unchanged.isPresent()
+        ? Future.succeededFuture(describe(app, unchanged.get().state()))
         : withState(owner, app, deadline);
   }
 
@@ -226,7 +223,7 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
               JsonArray instances = both.resultAt(0);
               JsonArray deployments = both.resultAt(1);
               AppState current = CleverStatus.of(app, deployments, instances);
-              readings.put(id, new Reading(current, state, clock.instant()));
+              readings.put(id, new Reading(current, state));
               return describe(app, current);
             });
   }

@@ -10,6 +10,7 @@ import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -54,10 +55,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   private final Duration operationTimeout;
   private final Map<String, ScalingoApi> regionOf = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> lastOperation = new ConcurrentHashMap<>();
-  private final Map<String, Reading> lastStatus = new ConcurrentHashMap<>();
-
-  /** A status and when it was read (monotonic). */
-  private record Reading(ProviderApp app, long readNanos) {}
+  private final Readings<ProviderApp> lastStatus;
 
   public ScalingoProvider(Vertx vertx, ScalingoConfig config, Clock clock) {
     this.vertx = vertx;
@@ -70,6 +68,8 @@ public final class ScalingoProvider implements Provider, StartupCheck {
                 () -> new IllegalArgumentException("PROVIDER_SCALINGO_API_TOKEN is not set"))
             .value();
     this.auth = new ScalingoAuth(http, config.authUrl(), token, clock);
+    // a listing reads no state here (the status field comes with it): nothing to reconcile
+    this.lastStatus = new Readings<>(clock, FRESH, Duration.ZERO);
     config
         .regions()
         .forEach(region -> regions.add(new ScalingoApi(http, auth, config.apiUrl(region), region)));
@@ -121,12 +121,10 @@ public final class ScalingoProvider implements Provider, StartupCheck {
 
   @Override
   public Future<ProviderApp> status(String key, Deadline deadline) {
-    Reading last = lastStatus.get(key);
-    if (last != null && System.nanoTime() - last.readNanos() < FRESH.toNanos()) {
-      return Future.succeededFuture(last.app());
-    }
-    return read(key, deadline)
-        .onSuccess(app -> lastStatus.put(key, new Reading(app, System.nanoTime())));
+    return lastStatus
+        .fresh(key)
+        .map(Future::succeededFuture)
+        .orElseGet(() -> read(key, deadline).onSuccess(app -> lastStatus.put(key, app)));
   }
 
   private Future<ProviderApp> read(String key, Deadline deadline) {
