@@ -3,7 +3,7 @@ package dev.paastis.cli;
 import dev.paastis.Paastis;
 import dev.paastis.config.ConfigLoader;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.provider.local.DemoApps;
+import dev.paastis.demo.DemoApps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
