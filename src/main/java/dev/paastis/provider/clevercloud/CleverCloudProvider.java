@@ -4,7 +4,8 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rule;
-import dev.paastis.config.CleverConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.config.Secret;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.HostAliases;
@@ -61,13 +62,22 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
    */
   private record Reading(AppState state, String cleverState) {}
 
-  public CleverCloudProvider(
-      Vertx vertx,
-      CleverConfig config,
-      List<String> zones,
-      Duration reconcileInterval,
-      Clock clock) {
-    this(vertx, config, zones, reconcileInterval, clock, "https");
+  /**
+   * How the Clever Cloud provider reads its variables, for {@link dev.paastis.config.ConfigLoader}.
+   */
+  public static ProviderSection section() {
+    return new ProviderSection(NAME, CleverConfig::hasCredentials, CleverConfig::read);
+  }
+
+  /** The Clever Cloud provider the configuration describes, on the given clock. */
+  public static CleverCloudProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    return new CleverCloudProvider(
+        vertx,
+        (CleverConfig) config.providers().settings(NAME),
+        config.providers().regions(),
+        config.scheduler().reconcileInterval(),
+        clock,
+        "https");
   }
 
   /** {@code upstreamScheme} is https in production; tests run plain-HTTP upstreams. */

@@ -3,7 +3,8 @@ package dev.paastis.provider.heroku;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.config.HerokuConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
@@ -63,7 +64,23 @@ public final class HerokuProvider implements Provider, StartupCheck {
 
   private final Map<String, JsonObject> listed = new ConcurrentHashMap<>();
 
-  public HerokuProvider(
+  /** How the Heroku provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
+  public static ProviderSection section() {
+    return new ProviderSection(
+        NAME, variables -> variables.isSet(HerokuConfig.TOKEN), HerokuConfig::read);
+  }
+
+  /** The Heroku provider the configuration describes, on the given clock. */
+  public static HerokuProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    return new HerokuProvider(
+        vertx,
+        (HerokuConfig) config.providers().settings(NAME),
+        config.providers().regions(),
+        config.scheduler().reconcileInterval(),
+        clock);
+  }
+
+  HerokuProvider(
       Vertx vertx,
       HerokuConfig config,
       List<String> regions,

@@ -3,7 +3,8 @@ package dev.paastis.provider.scalingo;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.config.ScalingoConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
@@ -57,7 +58,18 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   private final Map<String, Future<?>> lastOperation = new ConcurrentHashMap<>();
   private final Readings<ProviderApp> lastStatus;
 
-  public ScalingoProvider(Vertx vertx, ScalingoConfig config, Clock clock) {
+  /** How the Scalingo provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
+  public static ProviderSection section() {
+    return new ProviderSection(
+        NAME, variables -> variables.isSet(ScalingoConfig.TOKEN), ScalingoConfig::read);
+  }
+
+  /** The Scalingo provider the configuration describes, on the given clock. */
+  public static ScalingoProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    return new ScalingoProvider(vertx, (ScalingoConfig) config.providers().settings(NAME), clock);
+  }
+
+  ScalingoProvider(Vertx vertx, ScalingoConfig config, Clock clock) {
     this.vertx = vertx;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     HttpApi http = new HttpApi(vertx, client, NAME, RetryPolicy.standard());

@@ -1,6 +1,5 @@
 package dev.paastis.provider.scalingo;
 
-import dev.paastis.config.ScalingoConfig;
 import dev.paastis.config.Secret;
 import io.vertx.core.Vertx;
 import java.time.Clock;
