@@ -288,25 +288,9 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
         app.getString("name", id),
         NAME,
         state,
-        bestVhost(app).map(fqdn -> URI.create(upstreamScheme + "://" + fqdn)),
+        CleverVhosts.best(app).map(fqdn -> URI.create(upstreamScheme + "://" + fqdn)),
         Optional.ofNullable(app.getString("zone")),
         Formation.of(Map.of("web", instances)));
-  }
-
-  /** A custom domain first, else the cleverapps.io one; trailing slash stripped. */
-  static Optional<String> bestVhost(JsonObject app) {
-    List<String> fqdns = new ArrayList<>();
-    app.getJsonArray("vhosts", new JsonArray())
-        .forEach(vhost -> fqdns.add(strip(((JsonObject) vhost).getString("fqdn", ""))));
-    fqdns.removeIf(String::isEmpty);
-    return fqdns.stream()
-        .filter(fqdn -> !fqdn.endsWith(".cleverapps.io"))
-        .findFirst()
-        .or(() -> fqdns.stream().findFirst());
-  }
-
-  private static String strip(String fqdn) {
-    return fqdn.endsWith("/") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
-import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
@@ -18,17 +17,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -52,9 +47,8 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   private final Vertx vertx;
   private final HttpClient client;
   private final ScalingoAuth auth;
-  private final List<ScalingoApi> regions = new ArrayList<>();
+  private final ScalingoRegions regions;
   private final Duration operationTimeout;
-  private final Map<String, ScalingoApi> regionOf = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> lastOperation = new ConcurrentHashMap<>();
   private final Readings<ProviderApp> lastStatus;
 
@@ -82,9 +76,11 @@ public final class ScalingoProvider implements Provider, StartupCheck {
     this.auth = new ScalingoAuth(http, config.authUrl(), token, clock);
     // a listing reads no state here (the status field comes with it): nothing to reconcile
     this.lastStatus = new Readings<>(clock, FRESH, Duration.ZERO);
-    config
-        .regions()
-        .forEach(region -> regions.add(new ScalingoApi(http, auth, config.apiUrl(region), region)));
+    this.regions =
+        new ScalingoRegions(
+            config.regions().stream()
+                .map(region -> new ScalingoApi(http, auth, config.apiUrl(region), region))
+                .toList());
     this.operationTimeout = config.operationTimeout();
   }
 
@@ -107,7 +103,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   @Override
   public Future<List<ProviderApp>> list() {
     List<Future<List<ProviderApp>>> perRegion =
-        regions.stream()
+        regions.all().stream()
             .map(
                 api ->
                     api.apps()
@@ -116,8 +112,9 @@ public final class ScalingoProvider implements Provider, StartupCheck {
                               List<ProviderApp> described = new ArrayList<>();
                               for (Object app : apps) {
                                 JsonObject json = (JsonObject) app;
-                                regionOf.put(json.getString("name"), api);
-                                described.add(describe(json, api.region(), Formation.EMPTY));
+                                regions.remember(json.getString("name"), api);
+                                described.add(
+                                    ScalingoApps.describe(json, api.region(), Formation.EMPTY));
                               }
                               return described;
                             }))
@@ -140,21 +137,24 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   }
 
   private Future<ProviderApp> read(String key, Deadline deadline) {
-    return regionFor(key, deadline)
+    return regions
+        .of(key, deadline)
         .compose(
             api ->
                 api.app(key, deadline)
                     .compose(
                         app -> {
-                          AppState state = state(app.getString("status"));
+                          AppState state = ScalingoApps.state(app.getString("status"));
                           if (state != AppState.RUNNING) {
                             return Future.succeededFuture(
-                                describe(app, api.region(), Formation.EMPTY));
+                                ScalingoApps.describe(app, api.region(), Formation.EMPTY));
                           }
                           // the formation matters only for an app about to be stopped
                           return api.containers(key, deadline)
                               .map(
-                                  containers -> describe(app, api.region(), formation(containers)));
+                                  containers ->
+                                      ScalingoApps.describe(
+                                          app, api.region(), ScalingoApps.formation(containers)));
                         }));
   }
 
@@ -199,11 +199,14 @@ public final class ScalingoProvider implements Provider, StartupCheck {
     return serialized(
         key,
         () ->
-            regionFor(key, deadline)
+            regions
+                .of(key, deadline)
                 .compose(
                     api ->
                         api.containers(key, deadline)
-                            .compose(containers -> operation.apply(api, formation(containers)))));
+                            .compose(
+                                containers ->
+                                    operation.apply(api, ScalingoApps.formation(containers)))));
   }
 
   /** Scales, then waits for the operation until the deadline or the operation timeout. */
@@ -268,65 +271,6 @@ public final class ScalingoProvider implements Provider, StartupCheck {
       lastOperation.put(key, next);
       return next;
     }
-  }
-
-  /** The region an app was listed in, else the first region that knows it. */
-  private Future<ScalingoApi> regionFor(String key, Deadline deadline) {
-    ScalingoApi known = regionOf.get(key);
-    return known != null
-        ? Future.succeededFuture(known)
-        : findIn(regions.iterator(), key, deadline);
-  }
-
-  private Future<ScalingoApi> findIn(
-      Iterator<ScalingoApi> candidates, String key, Deadline deadline) {
-    if (!candidates.hasNext()) {
-      return Future.failedFuture(new UnknownAppException(NAME, key));
-    }
-    ScalingoApi api = candidates.next();
-    return api.app(key, deadline)
-        .map(
-            app -> {
-              regionOf.put(key, api);
-              return api;
-            })
-        .recover(
-            failure ->
-                failure instanceof UnknownAppException
-                    ? findIn(candidates, key, deadline)
-                    : Future.failedFuture(failure));
-  }
-
-  /** PROVIDERS.md's proposed mapping of the app {@code status}. */
-  static AppState state(String status) {
-    return switch (status == null ? "" : status) {
-      case "running" -> AppState.RUNNING;
-      case "stopped", "new" -> AppState.STOPPED;
-      case "booting", "restarting", "scaling" -> AppState.STARTING;
-      case "crashed" -> AppState.FAILED;
-      default -> AppState.UNKNOWN;
-    };
-  }
-
-  private static Formation formation(JsonArray containers) {
-    Map<String, Integer> amounts = new LinkedHashMap<>();
-    for (Object container : containers) {
-      JsonObject type = (JsonObject) container;
-      amounts.put(type.getString("name"), type.getInteger("amount", 0));
-    }
-    return Formation.of(amounts);
-  }
-
-  private static ProviderApp describe(JsonObject app, String region, Formation formation) {
-    String name = app.getString("name");
-    return new ProviderApp(
-        name,
-        name,
-        NAME,
-        state(app.getString("status")),
-        Optional.ofNullable(app.getString("url")).map(URI::create),
-        Optional.of(region),
-        formation);
   }
 
   @Override
