@@ -35,7 +35,7 @@ cat > "$WORK/paastis.yml" <<YML
 local:
   apps:
     - name: bench
-      command: "exec $JAVA -Xmx256m -XX:+UseParallelGC -cp $JAR dev.paastis.provider.local.DemoApp --name bench --port $APP_PORT"
+      command: "exec $JAVA -Xmx256m -XX:+UseParallelGC -cp $JAR dev.paastis.demo.DemoApp --name bench --port $APP_PORT"
       port: $APP_PORT
       health_path: /health
 YML

@@ -25,7 +25,6 @@ import dev.paastis.metrics.NoopMetrics;
 import dev.paastis.metrics.PrometheusMetrics;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.HostAliases;
-import dev.paastis.provider.ProviderFactory;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.proxy.ProxyServer;
@@ -77,8 +76,10 @@ public final class Paastis {
     check(config);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
-      Providers providers = ProviderFactory.create(vertx, config);
-      return new Paastis(config, vertx, true, providers, Clock.systemDefaultZone());
+      // one clock for every block, the providers' reconcile deadlines among them
+      Clock clock = Clock.systemDefaultZone();
+      Providers providers = ProviderChoice.create(vertx, config, clock);
+      return new Paastis(config, vertx, true, providers, clock);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;

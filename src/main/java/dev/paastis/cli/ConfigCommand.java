@@ -1,7 +1,7 @@
 package dev.paastis.cli;
 
 import dev.paastis.Paastis;
-import dev.paastis.config.ConfigLoader;
+import dev.paastis.ProviderChoice;
 import dev.paastis.config.ConfigPrinter;
 import dev.paastis.config.PaastisConfig;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class ConfigCommand {
     @Override
     public Integer call() {
       PaastisConfig config =
-          new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath())
+          ProviderChoice.configLoader(System.getenv(), Path.of("").toAbsolutePath())
               .load(options.overrides(), List.of());
       Paastis.check(config);
       ConfigPrinter.describe(config).forEach(spec.commandLine().getOut()::println);

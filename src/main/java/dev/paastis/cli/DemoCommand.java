@@ -1,9 +1,9 @@
 package dev.paastis.cli;
 
 import dev.paastis.Paastis;
-import dev.paastis.config.ConfigLoader;
+import dev.paastis.ProviderChoice;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.provider.local.DemoApps;
+import dev.paastis.demo.DemoApps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     overrides.put("PROVIDER_NAME", "local");
     overrides.put("START_AND_STOP_MAX_IDLE_TIME", "30s");
     overrides.put("START_AND_STOP_CHECKING_INTERVAL_CRON", "*/5 * * * * *");
-    overrides.putAll(adminListener(new ConfigLoader(System.getenv(), here).variables()));
+    overrides.putAll(adminListener(ProviderChoice.configLoader(System.getenv(), here).variables()));
     overrides.putAll(options.overrides());
     return Server.run(overrides, apps, paastis -> printTryIt(spec.commandLine().getOut(), paastis));
   }

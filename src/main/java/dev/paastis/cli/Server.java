@@ -1,7 +1,7 @@
 package dev.paastis.cli;
 
 import dev.paastis.Paastis;
-import dev.paastis.config.ConfigLoader;
+import dev.paastis.ProviderChoice;
 import dev.paastis.config.Durations;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.PaastisConfig;
@@ -35,7 +35,8 @@ final class Server {
       Map<String, String> overrides, List<LocalAppConfig> extraApps, Consumer<Paastis> started)
       throws InterruptedException {
     PaastisConfig config =
-        new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(overrides, extraApps);
+        ProviderChoice.configLoader(System.getenv(), Path.of("").toAbsolutePath())
+            .load(overrides, extraApps);
     LoggingSetup.apply(config.logging());
     Paastis paastis = Paastis.create(config);
     StopSignals signals = StopSignals.install();

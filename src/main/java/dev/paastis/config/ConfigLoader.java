@@ -21,15 +21,22 @@ public final class ConfigLoader {
 
   private final Map<String, String> environment;
   private final Path workingDirectory;
+  private final List<ProviderSection> providerSections;
 
   /**
    * @param environment the process environment, usually {@code System.getenv()}
    * @param workingDirectory where {@code .env} and {@code paastis.yml} are looked for
+   * @param providerSections how each remote provider reads its variables, in the order of {@code
+   *     PROVIDER_NAME}'s accepted values (the composition root has the list)
    */
-  public ConfigLoader(Map<String, String> environment, Path workingDirectory) {
+  public ConfigLoader(
+      Map<String, String> environment,
+      Path workingDirectory,
+      List<ProviderSection> providerSections) {
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     this.workingDirectory =
         Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath().normalize();
+    this.providerSections = List.copyOf(providerSections);
   }
 
   /** Same as {@link #load(Map, List)} with no extra local apps. */
@@ -52,7 +59,7 @@ public final class ConfigLoader {
         EnvSections.server(variables),
         EnvSections.scheduler(variables),
         EnvSections.registry(variables),
-        ProviderSelection.providers(variables, localApps),
+        ProviderSelection.providers(variables, localApps, providerSections),
         EnvSections.hooks(variables),
         EnvSections.routing(variables),
         EnvSections.admin(variables),

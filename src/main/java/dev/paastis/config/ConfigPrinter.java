@@ -61,22 +61,7 @@ public final class ConfigPrinter {
     lines.add("PROVIDERS_ENABLED", String.join(",", providers.enabled()));
     lines.add("PROVIDER_REGION", String.join(",", providers.regions()));
     lines.add("PROVIDER_LOCAL_OPERATION_TIMEOUT", providers.local().operationTimeout());
-    lines.add("PROVIDER_HEROKU_API_TOKEN", redacted(providers.heroku().apiToken()));
-    lines.add("PROVIDER_HEROKU_API_URL", providers.heroku().apiUrl().toString());
-    lines.add("PROVIDER_HEROKU_OPERATION_TIMEOUT", providers.heroku().operationTimeout());
-    lines.add("PROVIDER_SCALINGO_API_TOKEN", redacted(providers.scalingo().apiToken()));
-    lines.add("PROVIDER_SCALINGO_API_URL", providers.scalingo().apiUrlTemplate());
-    lines.add("PROVIDER_SCALINGO_AUTH_URL", providers.scalingo().authUrl().toString());
-    lines.add("PROVIDER_SCALINGO_OPERATION_TIMEOUT", providers.scalingo().operationTimeout());
-    CleverConfig clever = providers.clever();
-    lines.add("PROVIDER_CLEVER_API_HOST", clever.apiHost().toString());
-    lines.add("PROVIDER_CLEVER_OAUTH_CONSUMER_KEY", redacted(clever.consumerKey()));
-    lines.add("PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET", redacted(clever.consumerSecret()));
-    lines.add("PROVIDER_CLEVER_TOKEN", redacted(clever.token()));
-    lines.add("PROVIDER_CLEVER_SECRET", redacted(clever.secret()));
-    lines.add("PROVIDER_CLEVER_SIGNATURE", clever.signatureMethod());
-    lines.add("PROVIDER_CLEVER_ORGANISATIONS", String.join(",", clever.organisations()));
-    lines.add("PROVIDER_CLEVER_OPERATION_TIMEOUT", clever.operationTimeout());
+    providers.settings().values().forEach(settings -> settings.describe(lines::add));
   }
 
   private static void hooks(Lines lines, HooksConfig hooks) {
@@ -139,7 +124,7 @@ public final class ConfigPrinter {
   }
 
   private static String redacted(Optional<Secret> secret) {
-    return secret.isPresent() ? "****" : "";
+    return Secret.redacted(secret);
   }
 
   /** Collects lines; values are kept on one line each. */

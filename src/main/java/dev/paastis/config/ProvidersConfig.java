@@ -1,6 +1,9 @@
 package dev.paastis.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which providers run and their settings.
@@ -10,20 +13,27 @@ import java.util.List;
  *     local apps are declared); never empty
  * @param regions PROVIDER_REGION split on commas, empty for all regions
  * @param local the local provider's apps
- * @param heroku the Heroku provider's settings
- * @param scalingo the Scalingo provider's settings
- * @param clever the Clever Cloud provider's settings
+ * @param settings each remote provider's settings by name, in the order of the sections given to
+ *     {@link ConfigLoader}; each provider's package reads and casts its own
  */
 public record ProvidersConfig(
     List<String> enabled,
     List<String> regions,
     LocalProviderConfig local,
-    HerokuConfig heroku,
-    ScalingoConfig scalingo,
-    CleverConfig clever) {
+    Map<String, ProviderSettings> settings) {
 
   public ProvidersConfig {
     enabled = List.copyOf(enabled);
     regions = List.copyOf(regions);
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
+
+  /** The settings of the provider of that name; fails when no section of that name was read. */
+  public ProviderSettings settings(String name) {
+    ProviderSettings found = settings.get(name);
+    if (found == null) {
+      throw new IllegalArgumentException("no settings were read for provider " + name);
+    }
+    return found;
   }
 }

@@ -15,25 +15,25 @@ import java.util.Optional;
  * unset, as {@code process.env.X || default} did in the original. Every bad value throws a one-line
  * {@link ConfigException} naming the variable, the value and what is accepted.
  */
-final class Variables {
+public final class Variables {
 
   private final Map<String, String> values;
 
-  Variables(Map<String, String> values) {
+  public Variables(Map<String, String> values) {
     this.values = Map.copyOf(values);
   }
 
   /** The trimmed value, empty when unset or blank. */
-  Optional<String> get(String name) {
+  public Optional<String> get(String name) {
     String value = values.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  String get(String name, String fallback) {
+  public String get(String name, String fallback) {
     return get(name).orElse(fallback);
   }
 
-  boolean isSet(String name) {
+  public boolean isSet(String name) {
     return get(name).isPresent();
   }
 
@@ -42,7 +42,7 @@ final class Variables {
     return Arrays.stream(names).filter(this::isSet).findFirst();
   }
 
-  Optional<Secret> secret(String... names) {
+  public Optional<Secret> secret(String... names) {
     return firstSet(names).flatMap(this::get).map(Secret::new);
   }
 
@@ -59,7 +59,7 @@ final class Variables {
   }
 
   /** One of {@code accepted}, case-insensitive, returned as written in {@code accepted}. */
-  String choice(String name, String fallback, List<String> accepted) {
+  public String choice(String name, String fallback, List<String> accepted) {
     String value = get(name, fallback);
     return accepted.stream()
         .filter(value::equalsIgnoreCase)
@@ -81,7 +81,7 @@ final class Variables {
     return Durations.parse(name, get(name, fallback), bareUnit);
   }
 
-  Duration positiveDuration(String name, String fallback, ChronoUnit bareUnit) {
+  public Duration positiveDuration(String name, String fallback, ChronoUnit bareUnit) {
     return Durations.parsePositive(name, get(name, fallback), bareUnit);
   }
 
@@ -89,7 +89,7 @@ final class Variables {
    * An absolute http(s) URL; a trailing slash is dropped so that paths can be appended. A {@code
    * {region}} placeholder is accepted (checked as if it were a region name).
    */
-  URI url(String name, String fallback) {
+  public URI url(String name, String fallback) {
     String value = get(name, fallback);
     String checked = value.replace("{region}", "region");
     try {
@@ -106,14 +106,14 @@ final class Variables {
   }
 
   /** A URL that may hold {@code {region}}, checked, returned as written without a trailing /. */
-  String urlTemplate(String name, String fallback) {
+  public String urlTemplate(String name, String fallback) {
     url(name, fallback);
     String value = get(name, fallback);
     return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
   /** A comma list, trimmed, without empty entries. */
-  List<String> list(String name) {
+  public List<String> list(String name) {
     return Arrays.stream(get(name, "").split(","))
         .map(String::trim)
         .filter(entry -> !entry.isEmpty())

@@ -1,5 +1,6 @@
 /**
- * The provider seam: the {@link dev.paastis.provider.Provider} interface, its typed exceptions and
- * the one factory that maps a provider name to its implementation.
+ * The provider seam: the {@link dev.paastis.provider.Provider} interface, its optional abilities
+ * and its typed exceptions. It imports none of its implementations: the composition root chooses
+ * them by name.
  */
 package dev.paastis.provider;

@@ -1,5 +1,6 @@
 package dev.paastis.config;
 
+import dev.paastis.ProviderChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,6 +67,6 @@ final class ConfigDir {
   }
 
   private ConfigLoader loader() {
-    return new ConfigLoader(environment, path);
+    return ProviderChoice.configLoader(environment, path);
   }
 }

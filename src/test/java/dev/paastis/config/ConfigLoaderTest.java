@@ -2,6 +2,7 @@ package dev.paastis.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paastis.ProviderChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -225,7 +226,7 @@ class ConfigLoaderTest {
     dir.file(".env", "ADMIN_ENABLED=false\nADMIN_PORT=4001\nADMIN_HOST=\n")
         .env("ADMIN_PORT", "4002");
 
-    assertThat(new ConfigLoader(Map.of("ADMIN_PORT", "4002"), dir.path).variables())
+    assertThat(ProviderChoice.configLoader(Map.of("ADMIN_PORT", "4002"), dir.path).variables())
         .containsEntry("ADMIN_ENABLED", "false")
         .containsEntry("ADMIN_PORT", "4002")
         .doesNotContainKey("ADMIN_HOST");

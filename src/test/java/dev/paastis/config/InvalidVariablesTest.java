@@ -137,22 +137,6 @@ class InvalidVariablesTest {
   }
 
   @Test
-  void a_scalingo_api_url_with_a_region_placeholder_serves_every_region() {
-    PaastisConfig config =
-        new ConfigDir(path)
-            .env("PROVIDER_NAME", "scalingo")
-            .env("PROVIDER_SCALINGO_API_TOKEN", "tk")
-            .env("PROVIDER_REGION", "osc-fr1, osc-secnum-fr1")
-            .env("PROVIDER_SCALINGO_API_URL", "https://proxy.example.com/{region}/")
-            .load();
-
-    assertThat(config.providers().scalingo().apiUrl("osc-secnum-fr1"))
-        .hasToString("https://proxy.example.com/osc-secnum-fr1");
-    assertThat(config.providers().scalingo().regions())
-        .containsExactly("osc-fr1", "osc-secnum-fr1");
-  }
-
-  @Test
   void clever_cloud_needs_its_four_secrets_and_names_the_missing_one() {
     ConfigDir dir =
         new ConfigDir(path)

@@ -85,7 +85,7 @@ final class PaastisProcess implements AutoCloseable {
             + java
             + "' -Xmx64m -cp '"
             + JAR.toAbsolutePath()
-            + "' dev.paastis.provider.local.DemoApp --name "
+            + "' dev.paastis.demo.DemoApp --name "
             + name
             + " --port "
             + appPort;

@@ -2,10 +2,8 @@ package dev.paastis.testing;
 
 import dev.paastis.app.Rule;
 import dev.paastis.config.AdminConfig;
-import dev.paastis.config.CleverConfig;
 import dev.paastis.config.CronSchedule;
 import dev.paastis.config.EventsConfig;
-import dev.paastis.config.HerokuConfig;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.LocalProviderConfig;
@@ -16,15 +14,14 @@ import dev.paastis.config.ProvidersConfig;
 import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.RegistryConfig;
 import dev.paastis.config.RoutingConfig;
-import dev.paastis.config.ScalingoConfig;
 import dev.paastis.config.SchedulerConfig;
 import dev.paastis.config.Secret;
 import dev.paastis.config.ServerConfig;
 import dev.paastis.config.WakeStrategy;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configurations for tests: loopback, ephemeral port, a cron that never fires during a test. */
@@ -60,23 +57,7 @@ public final class TestConfigs {
             providers,
             List.of(),
             new LocalProviderConfig(localOperationTimeout, localApps),
-            new HerokuConfig(
-                Optional.empty(), URI.create("https://api.heroku.com"), Duration.ofSeconds(30)),
-            new ScalingoConfig(
-                Optional.empty(),
-                List.of("osc-fr1"),
-                "https://api.{region}.scalingo.com",
-                URI.create("https://auth.scalingo.com"),
-                Duration.ofSeconds(30)),
-            new CleverConfig(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                URI.create("https://api.clever-cloud.com"),
-                "PLAINTEXT",
-                List.of(),
-                Duration.ofSeconds(60))),
+            Map.of()),
         hooks,
         new RoutingConfig(
             systemApiToken.isPresent(), systemApiToken.map(Secret::new), wakeStrategy),

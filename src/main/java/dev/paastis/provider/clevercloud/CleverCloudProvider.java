@@ -4,7 +4,8 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rule;
-import dev.paastis.config.CleverConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.config.Secret;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.HostAliases;
@@ -13,6 +14,7 @@ import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +25,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,23 +54,30 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
   private final Set<String> organisations;
   private final String upstreamScheme;
   private final Map<String, String> ownerOf = new ConcurrentHashMap<>();
-  private final Map<String, Reading> readings = new ConcurrentHashMap<>();
-  private final Duration reconcileInterval;
-  private final Clock clock;
+  private final Readings<Reading> readings;
 
   /**
    * The running state read for an app (instances and last deployment), with the app's own {@code
-   * state} field at that time and when it was read.
+   * state} field at that time.
    */
-  private record Reading(AppState state, String cleverState, Instant readAt) {}
+  private record Reading(AppState state, String cleverState) {}
 
-  public CleverCloudProvider(
-      Vertx vertx,
-      CleverConfig config,
-      List<String> zones,
-      Duration reconcileInterval,
-      Clock clock) {
-    this(vertx, config, zones, reconcileInterval, clock, "https");
+  /**
+   * How the Clever Cloud provider reads its variables, for {@link dev.paastis.config.ConfigLoader}.
+   */
+  public static ProviderSection section() {
+    return new ProviderSection(NAME, CleverConfig::hasCredentials, CleverConfig::read);
+  }
+
+  /** The Clever Cloud provider the configuration describes, on the given clock. */
+  public static CleverCloudProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    return new CleverCloudProvider(
+        vertx,
+        (CleverConfig) config.providers().settings(NAME),
+        config.providers().regions(),
+        config.scheduler().reconcileInterval(),
+        clock,
+        "https");
   }
 
   /** {@code upstreamScheme} is https in production; tests run plain-HTTP upstreams. */
@@ -80,8 +88,8 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
       Duration reconcileInterval,
       Clock clock,
       String upstreamScheme) {
-    this.reconcileInterval = reconcileInterval;
-    this.clock = clock;
+    // a status is always read anew (a wake waits on it): readings serve listings only
+    this.readings = new Readings<>(clock, Duration.ZERO, reconcileInterval);
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     OAuthSigner signer =
         OAuthSigner.create(
@@ -190,14 +198,13 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
    * app only for the apps that changed (or are due), not for every running app at every tick.
    */
   private Future<ProviderApp> listed(String owner, JsonObject app, Deadline deadline) {
-    Reading last = readings.get(app.getString("id"));
-    boolean unchanged =
-        last != null
-            && last.state() == AppState.RUNNING
-            && last.cleverState().equals(app.getString("state", ""))
-            && last.readAt().isAfter(clock.instant().minus(reconcileInterval));
-    return unchanged
-        ? Future.succeededFuture(describe(app, last.state()))
+    Optional<Reading> unchanged =
+        readings
+            .unreconciled(app.getString("id"))
+            .filter(last -> last.state() == AppState.RUNNING)
+            .filter(last -> last.cleverState().equals(app.getString("state", "")));
+    return unchanged.isPresent()
+        ? Future.succeededFuture(describe(app, unchanged.get().state()))
         : withState(owner, app, deadline);
   }
 
@@ -226,7 +233,7 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
               JsonArray instances = both.resultAt(0);
               JsonArray deployments = both.resultAt(1);
               AppState current = CleverStatus.of(app, deployments, instances);
-              readings.put(id, new Reading(current, state, clock.instant()));
+              readings.put(id, new Reading(current, state));
               return describe(app, current);
             });
   }
@@ -281,25 +288,9 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
         app.getString("name", id),
         NAME,
         state,
-        bestVhost(app).map(fqdn -> URI.create(upstreamScheme + "://" + fqdn)),
+        CleverVhosts.best(app).map(fqdn -> URI.create(upstreamScheme + "://" + fqdn)),
         Optional.ofNullable(app.getString("zone")),
         Formation.of(Map.of("web", instances)));
-  }
-
-  /** A custom domain first, else the cleverapps.io one; trailing slash stripped. */
-  static Optional<String> bestVhost(JsonObject app) {
-    List<String> fqdns = new ArrayList<>();
-    app.getJsonArray("vhosts", new JsonArray())
-        .forEach(vhost -> fqdns.add(strip(((JsonObject) vhost).getString("fqdn", ""))));
-    fqdns.removeIf(String::isEmpty);
-    return fqdns.stream()
-        .filter(fqdn -> !fqdn.endsWith(".cleverapps.io"))
-        .findFirst()
-        .or(() -> fqdns.stream().findFirst());
-  }
-
-  private static String strip(String fqdn) {
-    return fqdn.endsWith("/") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
   }
 
   @Override

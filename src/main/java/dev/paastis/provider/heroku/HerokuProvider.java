@@ -3,12 +3,14 @@ package dev.paastis.provider.heroku;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.config.HerokuConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,9 +20,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,22 +51,36 @@ public final class HerokuProvider implements Provider, StartupCheck {
   /** A state read this recently is reused instead of asking again (readiness polls fast). */
   static final Duration FRESH = Duration.ofSeconds(1);
 
+  /** A formation learned this recently is trusted to name the app's process types. */
+  private static final Duration RECENT = Duration.ofMinutes(1);
+
   private final HerokuApi api;
   private final HttpClient client;
   private final Duration operationTimeout;
   private final Set<String> regions;
-  private final Duration reconcileInterval;
-  private final Clock clock;
-  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  /** What was last learned of each app (formation and dynos), and when. */
+  private final Readings<ProviderApp> known;
+
   private final Map<String, JsonObject> listed = new ConcurrentHashMap<>();
 
-  /**
-   * What was last learned of an app, and when: {@code learnedAt} on the injected clock (reconcile
-   * deadlines), {@code learnedNanos} on the monotonic one (the short-lived reuse of a reading).
-   */
-  private record Known(ProviderApp app, Instant learnedAt, long learnedNanos) {}
+  /** How the Heroku provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
+  public static ProviderSection section() {
+    return new ProviderSection(
+        NAME, variables -> variables.isSet(HerokuConfig.TOKEN), HerokuConfig::read);
+  }
 
-  public HerokuProvider(
+  /** The Heroku provider the configuration describes, on the given clock. */
+  public static HerokuProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    return new HerokuProvider(
+        vertx,
+        (HerokuConfig) config.providers().settings(NAME),
+        config.providers().regions(),
+        config.scheduler().reconcileInterval(),
+        clock);
+  }
+
+  HerokuProvider(
       Vertx vertx,
       HerokuConfig config,
       List<String> regions,
@@ -83,8 +97,7 @@ public final class HerokuProvider implements Provider, StartupCheck {
             new HttpApi(vertx, client, NAME, RetryPolicy.standard()), config.apiUrl(), token);
     this.operationTimeout = config.operationTimeout();
     this.regions = Set.copyOf(regions);
-    this.reconcileInterval = reconcileInterval;
-    this.clock = clock;
+    this.known = new Readings<>(clock, FRESH, reconcileInterval);
   }
 
   @Override
@@ -113,7 +126,7 @@ public final class HerokuProvider implements Provider, StartupCheck {
                   .forEach(app -> inRegions.put(app.getString("name"), app));
               listed.keySet().retainAll(inRegions.keySet());
               listed.putAll(inRegions);
-              known.keySet().retainAll(inRegions.keySet());
+              known.retain(inRegions.keySet());
               return Future.join(
                       toLearn(inRegions.keySet()).stream()
                           .map(name -> learn(name, Deadline.none()))
@@ -127,43 +140,29 @@ public final class HerokuProvider implements Provider, StartupCheck {
    * on rate-limit tokens: then reconciles wait, so that wakes still get their calls.
    */
   private List<String> toLearn(Set<String> names) {
-    List<String> unknown = names.stream().filter(name -> !known.containsKey(name)).toList();
+    List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
     Integer remaining = api.remaining();
     if (remaining != null && remaining < LOW_REMAINING) {
       return unknown;
     }
-    Instant due = clock.instant().minus(reconcileInterval);
-    List<String> overdue =
-        known.entrySet().stream()
-            .filter(entry -> entry.getValue().learnedAt().isBefore(due))
-            .sorted(Comparator.comparing(entry -> entry.getValue().learnedAt()))
-            .limit(REFRESH_PER_LISTING)
-            .map(Map.Entry::getKey)
-            .toList();
     List<String> all = new ArrayList<>(unknown);
-    all.addAll(overdue);
+    all.addAll(known.overdue(REFRESH_PER_LISTING));
     return all;
   }
 
   private List<ProviderApp> describeAll(Map<String, JsonObject> apps) {
     return apps.values().stream()
         .map(
-            app -> {
-              Known learned = known.get(app.getString("name"));
-              return learned != null
-                  ? learned.app()
-                  : describe(app, AppState.UNKNOWN, Formation.EMPTY);
-            })
+            app ->
+                known
+                    .last(app.getString("name"))
+                    .orElseGet(() -> describe(app, AppState.UNKNOWN, Formation.EMPTY)))
         .collect(Collectors.toList());
   }
 
   @Override
   public Future<ProviderApp> status(String key, Deadline deadline) {
-    Known learned = known.get(key);
-    if (learned != null && System.nanoTime() - learned.learnedNanos() < FRESH.toNanos()) {
-      return Future.succeededFuture(learned.app());
-    }
-    return learn(key, deadline);
+    return known.fresh(key).map(Future::succeededFuture).orElseGet(() -> learn(key, deadline));
   }
 
   private Future<ProviderApp> learn(String name, Deadline deadline) {
@@ -190,8 +189,7 @@ public final class HerokuProvider implements Provider, StartupCheck {
   }
 
   private ProviderApp remember(ProviderApp app) {
-    known.put(app.key(), new Known(app, clock.instant(), System.nanoTime()));
-    return app;
+    return known.put(app.key(), app);
   }
 
   @Override
@@ -218,11 +216,8 @@ public final class HerokuProvider implements Provider, StartupCheck {
     return processTypes(key, Deadline.none())
         .compose(
             types -> {
-              Known learned = known.get(key);
               if (types.isEmpty()
-                  || (learned != null
-                      && learned.app().formation().total() == 0
-                      && isFresh(learned))) {
+                  || recent(key).filter(app -> app.formation().total() == 0).isPresent()) {
                 return Future.succeededFuture();
               }
               Map<String, Integer> zero = new LinkedHashMap<>();
@@ -244,16 +239,17 @@ public final class HerokuProvider implements Provider, StartupCheck {
 
   /** The process types of the app, from what was just learned when possible. */
   private Future<List<String>> processTypes(String key, Deadline deadline) {
-    Known learned = known.get(key);
-    if (learned != null && isFresh(learned) && !learned.app().formation().isEmpty()) {
-      return Future.succeededFuture(List.copyOf(learned.app().formation().quantities().keySet()));
+    Optional<ProviderApp> learned = recent(key).filter(app -> !app.formation().isEmpty());
+    if (learned.isPresent()) {
+      return Future.succeededFuture(List.copyOf(learned.get().formation().quantities().keySet()));
     }
     return api.formation(key, deadline)
         .map(formation -> List.copyOf(HerokuStates.formation(formation).quantities().keySet()));
   }
 
-  private boolean isFresh(Known learned) {
-    return learned.learnedAt().isAfter(clock.instant().minus(Duration.ofMinutes(1)));
+  /** What was learned of the app in the last minute: enough to know its process types. */
+  private Optional<ProviderApp> recent(String key) {
+    return known.within(key, RECENT);
   }
 
   private boolean inRegions(JsonObject app) {

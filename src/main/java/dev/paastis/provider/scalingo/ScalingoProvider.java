@@ -3,30 +3,27 @@ package dev.paastis.provider.scalingo;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.config.ScalingoConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
-import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.HttpApi;
+import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -50,16 +47,23 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   private final Vertx vertx;
   private final HttpClient client;
   private final ScalingoAuth auth;
-  private final List<ScalingoApi> regions = new ArrayList<>();
+  private final ScalingoRegions regions;
   private final Duration operationTimeout;
-  private final Map<String, ScalingoApi> regionOf = new ConcurrentHashMap<>();
   private final Map<String, Future<?>> lastOperation = new ConcurrentHashMap<>();
-  private final Map<String, Reading> lastStatus = new ConcurrentHashMap<>();
+  private final Readings<ProviderApp> lastStatus;
 
-  /** A status and when it was read (monotonic). */
-  private record Reading(ProviderApp app, long readNanos) {}
+  /** How the Scalingo provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
+  public static ProviderSection section() {
+    return new ProviderSection(
+        NAME, variables -> variables.isSet(ScalingoConfig.TOKEN), ScalingoConfig::read);
+  }
 
-  public ScalingoProvider(Vertx vertx, ScalingoConfig config) {
+  /** The Scalingo provider the configuration describes, on the given clock. */
+  public static ScalingoProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    return new ScalingoProvider(vertx, (ScalingoConfig) config.providers().settings(NAME), clock);
+  }
+
+  ScalingoProvider(Vertx vertx, ScalingoConfig config, Clock clock) {
     this.vertx = vertx;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     HttpApi http = new HttpApi(vertx, client, NAME, RetryPolicy.standard());
@@ -69,10 +73,14 @@ public final class ScalingoProvider implements Provider, StartupCheck {
             .orElseThrow(
                 () -> new IllegalArgumentException("PROVIDER_SCALINGO_API_TOKEN is not set"))
             .value();
-    this.auth = new ScalingoAuth(http, config.authUrl(), token, Clock.systemUTC());
-    config
-        .regions()
-        .forEach(region -> regions.add(new ScalingoApi(http, auth, config.apiUrl(region), region)));
+    this.auth = new ScalingoAuth(http, config.authUrl(), token, clock);
+    // a listing reads no state here (the status field comes with it): nothing to reconcile
+    this.lastStatus = new Readings<>(clock, FRESH, Duration.ZERO);
+    this.regions =
+        new ScalingoRegions(
+            config.regions().stream()
+                .map(region -> new ScalingoApi(http, auth, config.apiUrl(region), region))
+                .toList());
     this.operationTimeout = config.operationTimeout();
   }
 
@@ -95,7 +103,7 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   @Override
   public Future<List<ProviderApp>> list() {
     List<Future<List<ProviderApp>>> perRegion =
-        regions.stream()
+        regions.all().stream()
             .map(
                 api ->
                     api.apps()
@@ -104,8 +112,9 @@ public final class ScalingoProvider implements Provider, StartupCheck {
                               List<ProviderApp> described = new ArrayList<>();
                               for (Object app : apps) {
                                 JsonObject json = (JsonObject) app;
-                                regionOf.put(json.getString("name"), api);
-                                described.add(describe(json, api.region(), Formation.EMPTY));
+                                regions.remember(json.getString("name"), api);
+                                described.add(
+                                    ScalingoApps.describe(json, api.region(), Formation.EMPTY));
                               }
                               return described;
                             }))
@@ -121,30 +130,31 @@ public final class ScalingoProvider implements Provider, StartupCheck {
 
   @Override
   public Future<ProviderApp> status(String key, Deadline deadline) {
-    Reading last = lastStatus.get(key);
-    if (last != null && System.nanoTime() - last.readNanos() < FRESH.toNanos()) {
-      return Future.succeededFuture(last.app());
-    }
-    return read(key, deadline)
-        .onSuccess(app -> lastStatus.put(key, new Reading(app, System.nanoTime())));
+    return lastStatus
+        .fresh(key)
+        .map(Future::succeededFuture)
+        .orElseGet(() -> read(key, deadline).onSuccess(app -> lastStatus.put(key, app)));
   }
 
   private Future<ProviderApp> read(String key, Deadline deadline) {
-    return regionFor(key, deadline)
+    return regions
+        .of(key, deadline)
         .compose(
             api ->
                 api.app(key, deadline)
                     .compose(
                         app -> {
-                          AppState state = state(app.getString("status"));
+                          AppState state = ScalingoApps.state(app.getString("status"));
                           if (state != AppState.RUNNING) {
                             return Future.succeededFuture(
-                                describe(app, api.region(), Formation.EMPTY));
+                                ScalingoApps.describe(app, api.region(), Formation.EMPTY));
                           }
                           // the formation matters only for an app about to be stopped
                           return api.containers(key, deadline)
                               .map(
-                                  containers -> describe(app, api.region(), formation(containers)));
+                                  containers ->
+                                      ScalingoApps.describe(
+                                          app, api.region(), ScalingoApps.formation(containers)));
                         }));
   }
 
@@ -189,11 +199,14 @@ public final class ScalingoProvider implements Provider, StartupCheck {
     return serialized(
         key,
         () ->
-            regionFor(key, deadline)
+            regions
+                .of(key, deadline)
                 .compose(
                     api ->
                         api.containers(key, deadline)
-                            .compose(containers -> operation.apply(api, formation(containers)))));
+                            .compose(
+                                containers ->
+                                    operation.apply(api, ScalingoApps.formation(containers)))));
   }
 
   /** Scales, then waits for the operation until the deadline or the operation timeout. */
@@ -258,65 +271,6 @@ public final class ScalingoProvider implements Provider, StartupCheck {
       lastOperation.put(key, next);
       return next;
     }
-  }
-
-  /** The region an app was listed in, else the first region that knows it. */
-  private Future<ScalingoApi> regionFor(String key, Deadline deadline) {
-    ScalingoApi known = regionOf.get(key);
-    return known != null
-        ? Future.succeededFuture(known)
-        : findIn(regions.iterator(), key, deadline);
-  }
-
-  private Future<ScalingoApi> findIn(
-      Iterator<ScalingoApi> candidates, String key, Deadline deadline) {
-    if (!candidates.hasNext()) {
-      return Future.failedFuture(new UnknownAppException(NAME, key));
-    }
-    ScalingoApi api = candidates.next();
-    return api.app(key, deadline)
-        .map(
-            app -> {
-              regionOf.put(key, api);
-              return api;
-            })
-        .recover(
-            failure ->
-                failure instanceof UnknownAppException
-                    ? findIn(candidates, key, deadline)
-                    : Future.failedFuture(failure));
-  }
-
-  /** PROVIDERS.md's proposed mapping of the app {@code status}. */
-  static AppState state(String status) {
-    return switch (status == null ? "" : status) {
-      case "running" -> AppState.RUNNING;
-      case "stopped", "new" -> AppState.STOPPED;
-      case "booting", "restarting", "scaling" -> AppState.STARTING;
-      case "crashed" -> AppState.FAILED;
-      default -> AppState.UNKNOWN;
-    };
-  }
-
-  private static Formation formation(JsonArray containers) {
-    Map<String, Integer> amounts = new LinkedHashMap<>();
-    for (Object container : containers) {
-      JsonObject type = (JsonObject) container;
-      amounts.put(type.getString("name"), type.getInteger("amount", 0));
-    }
-    return Formation.of(amounts);
-  }
-
-  private static ProviderApp describe(JsonObject app, String region, Formation formation) {
-    String name = app.getString("name");
-    return new ProviderApp(
-        name,
-        name,
-        NAME,
-        state(app.getString("status")),
-        Optional.ofNullable(app.getString("url")).map(URI::create),
-        Optional.of(region),
-        formation);
   }
 
   @Override

@@ -132,9 +132,8 @@ class CleverCloudProviderTest {
                     .add(new JsonObject().put("fqdn", "app-1.cleverapps.io/"))
                     .add(new JsonObject().put("fqdn", "shop.example.com/")));
 
-    assertThat(CleverCloudProvider.bestVhost(app)).contains("shop.example.com");
-    assertThat(CleverCloudProvider.bestVhost(new JsonObject().put("vhosts", new JsonArray())))
-        .isEmpty();
+    assertThat(CleverVhosts.best(app)).contains("shop.example.com");
+    assertThat(CleverVhosts.best(new JsonObject().put("vhosts", new JsonArray()))).isEmpty();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.paastis.provider.clevercloud;
 
-import dev.paastis.config.CleverConfig;
 import dev.paastis.config.Secret;
 import dev.paastis.testing.MutableClock;
 import io.vertx.core.Vertx;

@@ -1,7 +1,6 @@
 package dev.paastis.provider.heroku;
 
 import dev.paastis.app.Formation;
-import dev.paastis.config.HerokuConfig;
 import dev.paastis.config.Secret;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderContractTest;

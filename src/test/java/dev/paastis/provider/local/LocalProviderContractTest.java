@@ -3,6 +3,7 @@ package dev.paastis.provider.local;
 import dev.paastis.app.Formation;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.LocalProviderConfig;
+import dev.paastis.demo.DemoApps;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderContractTest;
 import io.vertx.core.Vertx;

@@ -16,6 +16,7 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.LocalProviderConfig;
+import dev.paastis.demo.DemoApps;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.Vertx;

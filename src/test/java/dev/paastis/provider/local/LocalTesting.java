@@ -23,13 +23,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Helpers for tests that run real child processes on real ports. */
-final class LocalTesting {
+public final class LocalTesting {
 
-  static final Duration PATIENCE = Duration.ofSeconds(30);
+  public static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private LocalTesting() {}
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -46,7 +46,7 @@ final class LocalTesting {
   }
 
   /** Waits for a future from the test thread; never call it on a Vert.x thread. */
-  static <T> T join(Future<T> future) {
+  public static <T> T join(Future<T> future) {
     try {
       return future.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -87,8 +87,8 @@ final class LocalTesting {
   }
 
   /** A response with its whole body. */
-  record Reply(int status, Map<String, String> headers, Buffer body) {
-    String text() {
+  public record Reply(int status, Map<String, String> headers, Buffer body) {
+    public String text() {
       return body.toString();
     }
   }
@@ -98,7 +98,7 @@ final class LocalTesting {
    * send()} itself: one compose further down the chain may run a turn later, after the body went
    * by, and then waits forever (seen about once in 3000 requests).
    */
-  static Future<Reply> send(HttpClient client, RequestOptions options, Buffer body) {
+  public static Future<Reply> send(HttpClient client, RequestOptions options, Buffer body) {
     return client
         .request(options)
         .compose(req -> (body == null ? req.send() : req.send(body)).compose(LocalTesting::read));
@@ -108,7 +108,7 @@ final class LocalTesting {
     return resp.body().map(bytes -> new Reply(resp.statusCode(), headersOf(resp.headers()), bytes));
   }
 
-  static Reply get(HttpClient client, int port, String uri, String accept) {
+  public static Reply get(HttpClient client, int port, String uri, String accept) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.GET)

@@ -1,8 +1,8 @@
 package dev.paastis.provider.scalingo;
 
-import dev.paastis.config.ScalingoConfig;
 import dev.paastis.config.Secret;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +28,7 @@ final class ScalingoTesting {
             regions,
             template,
             scalingo.authUrl(),
-            operationTimeout));
+            operationTimeout),
+        Clock.systemUTC());
   }
 }

@@ -1,9 +1,10 @@
-package dev.paastis.provider.local;
+package dev.paastis.demo;
 
 import static dev.paastis.provider.local.LocalTesting.get;
 import static dev.paastis.provider.local.LocalTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paastis.provider.local.LocalTesting;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

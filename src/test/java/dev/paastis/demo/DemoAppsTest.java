@@ -1,4 +1,4 @@
-package dev.paastis.provider.local;
+package dev.paastis.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ class DemoAppsTest {
     assertThat(app.workingDirectory()).isEqualTo(Path.of("/srv"));
     assertThat(app.command())
         .startsWith("exec '" + System.getProperty("java.home"))
-        .contains("'dev.paastis.provider.local.DemoApp' '--name' 'shop' '--port' '4100'");
+        .contains("'dev.paastis.demo.DemoApp' '--name' 'shop' '--port' '4100'");
   }
 
   @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.paastis.provider.local;
+package dev.paastis.demo;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.paastis.provider.local;
+package dev.paastis.demo;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;

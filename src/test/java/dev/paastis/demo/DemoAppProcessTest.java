@@ -1,7 +1,8 @@
-package dev.paastis.provider.local;
+package dev.paastis.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paastis.provider.local.LocalTesting;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
