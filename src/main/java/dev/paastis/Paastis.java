@@ -12,9 +12,11 @@ import dev.paastis.events.EventStore;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
+import dev.paastis.lifecycle.LifecycleContext;
 import dev.paastis.lifecycle.MeteredEventStore;
 import dev.paastis.lifecycle.MeteredProvider;
 import dev.paastis.lifecycle.MeteredRegistry;
@@ -22,6 +24,7 @@ import dev.paastis.lifecycle.Metrics;
 import dev.paastis.lifecycle.NoopMetrics;
 import dev.paastis.lifecycle.PrometheusMetrics;
 import dev.paastis.lifecycle.ReadinessProbe;
+import dev.paastis.lifecycle.RegistryTracker;
 import dev.paastis.lifecycle.UpstreamCheck;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.HostAliases;
@@ -111,22 +114,24 @@ public final class Paastis {
     EventRecorder events = new EventRecorder(eventStore, feed, clock);
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
-    AppCatalog catalog = new AppCatalog(metered, clock);
+    AppTracker tracker = new RegistryTracker(registry);
     this.lifecycle =
         new AppLifecycle(
-            vertx,
-            metered,
-            catalog,
-            registry,
-            events,
-            new HookRunner(vertx, config.hooks()),
-            new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
-            rules,
-            ignored,
-            clock,
-            metrics);
-    metrics.watchAppStates(lifecycle::countByState);
-    this.tick = new Tick(metered, registry, lifecycle, events, rules, ignored, clock);
+            new LifecycleContext(
+                vertx,
+                metered,
+                registry,
+                tracker,
+                events,
+                new HookRunner(vertx, config.hooks()),
+                new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
+                rules,
+                ignored,
+                clock,
+                metrics));
+    AppCatalog catalog = lifecycle.catalog();
+    metrics.watchAppStates(catalog::countByState);
+    this.tick = new Tick(metered, tracker, lifecycle, events, rules, ignored, clock);
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =
         new ProxyServer(

@@ -4,7 +4,7 @@ import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.WakeStrategy;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -27,7 +27,7 @@ final class ProxyVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
-  private final AppLifecycle lifecycle;
+  private final AppGate lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final SystemApi systemApi;
@@ -40,7 +40,7 @@ final class ProxyVerticle extends VerticleBase {
   ProxyVerticle(
       String host,
       int port,
-      AppLifecycle lifecycle,
+      AppGate lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemApi systemApi,

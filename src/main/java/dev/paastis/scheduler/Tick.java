@@ -5,15 +5,16 @@ import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.StopReason;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.ManagedApp;
-import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +28,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One scheduler tick: list each provider's apps once, register running apps not yet tracked
  * (discovery), stop tracked apps past their idle deadline (idle sweep), and unregister apps gone
- * from their provider. A provider whose listing fails is left alone until the next tick.
+ * from their provider. A provider whose listing fails is left alone until the next tick. The tick
+ * lists and decides; the {@link AppTracker} writes.
  */
 public final class Tick {
 
   private static final Logger LOG = LoggerFactory.getLogger(Tick.class);
 
   private final Providers providers;
-  private final Registry registry;
+  private final AppTracker tracker;
   private final AppLifecycle lifecycle;
   private final EventRecorder events;
   private final Rules rules;
@@ -43,14 +45,14 @@ public final class Tick {
 
   public Tick(
       Providers providers,
-      Registry registry,
+      AppTracker tracker,
       AppLifecycle lifecycle,
       EventRecorder events,
       Rules rules,
       IgnoredApps ignored,
       Clock clock) {
     this.providers = providers;
-    this.registry = registry;
+    this.tracker = tracker;
     this.lifecycle = lifecycle;
     this.events = events;
     this.rules = rules;
@@ -59,7 +61,7 @@ public final class Tick {
   }
 
   public Future<Void> run() {
-    return registry
+    return tracker
         .all()
         .compose(
             tracked -> {
@@ -100,7 +102,7 @@ public final class Tick {
       List<ProviderApp> listing,
       Map<String, ManagedApp> tracked,
       Set<String> keptAwake) {
-    lifecycle.observe(provider.name(), listing);
+    lifecycle.catalog().observe(provider.name(), listing);
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
     for (ProviderApp app : listing) {
@@ -108,14 +110,14 @@ public final class Tick {
         continue;
       }
       ManagedApp entry = tracked.get(app.key());
-      if (entry == null && lifecycle.state(app) == AppState.STARTING) {
+      if (entry == null && lifecycle.catalog().state(app) == AppState.STARTING) {
         continue; // Paastis is waking it: the wake registers it, it was not started outside
       } else if (entry == null) {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
-        work.add(rediscover(entry, now));
+        work.add(rediscover(entry, app, now));
       } else if (now.isAfter(entry.idleDeadline()) && !keptAwake.contains(app.key())) {
-        work.add(lifecycle.stop(app.key(), StopReason.IDLE));
+        work.add(lifecycle.stopper().stop(app.key(), StopReason.IDLE));
       }
     }
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
@@ -127,27 +129,29 @@ public final class Tick {
   }
 
   private Future<Void> discover(ProviderApp app, Instant now) {
-    ManagedApp entry =
-        ManagedApp.registered(
-            app.key(), app.provider(), app.region(), rules.resolve(app.key()).maxIdleTime(), now);
-    return registry
-        .put(entry)
+    Duration maxIdleTime = rules.resolve(app.key()).maxIdleTime();
+    return tracker
+        .registerIfAbsent(app, maxIdleTime, now)
         .onSuccess(
-            ignored -> {
+            registered -> {
+              if (!registered) {
+                return; // a wake registered it meanwhile
+              }
               LOG.info(
                   "discovered running app {} ({}), stopped after {} idle",
                   app.key(),
                   app.provider(),
-                  entry.maxIdleTime());
+                  maxIdleTime);
               events.record(EventType.APP_DISCOVERED, app.key(), app.provider());
               events.record(EventType.APP_REGISTERED, app.key(), app.provider());
-            });
+            })
+        .mapEmpty();
   }
 
   /** An app Paastis had stopped runs again, started from outside: its idle time starts now. */
-  private Future<Void> rediscover(ManagedApp entry, Instant now) {
-    return registry
-        .put(entry.awake(now))
+  private Future<Void> rediscover(ManagedApp entry, ProviderApp app, Instant now) {
+    return tracker
+        .markAwake(app, entry.maxIdleTime(), now)
         .onSuccess(
             ignored -> {
               LOG.info("app {} was started outside Paastis: tracked again", entry.key());
@@ -156,6 +160,7 @@ public final class Tick {
                   entry.key(),
                   entry.provider(),
                   Map.of("startedOutside", true));
-            });
+            })
+        .mapEmpty();
   }
 }

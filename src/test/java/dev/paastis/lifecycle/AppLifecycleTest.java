@@ -87,9 +87,9 @@ class AppLifecycleTest {
     Future.all(leases).await();
 
     assertThat(provider.starts).hasValue(1);
-    assertThat(lifecycle.inFlight("shop")).isEqualTo(50);
+    assertThat(lifecycle.catalog().inFlight("shop")).isEqualTo(50);
     leases.forEach(lease -> lease.result().release());
-    assertThat(lifecycle.inFlight("shop")).isZero();
+    assertThat(lifecycle.catalog().inFlight("shop")).isZero();
     assertThat(count("paastis.wakes", "app", "shop", "outcome", "started")).isEqualTo(1);
     assertThat(count("paastis.wakes", "outcome", "failed")).isZero();
     assertThat(wakeDurations()).isEqualTo(1);
@@ -104,9 +104,11 @@ class AppLifecycleTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThat(lifecycle.countByState()).containsEntry(AppState.STARTING, 1L));
+            () ->
+                assertThat(lifecycle.catalog().countByState())
+                    .containsEntry(AppState.STARTING, 1L));
     lease.await().release();
-    assertThat(lifecycle.countByState()).containsOnly(Map.entry(AppState.RUNNING, 1L));
+    assertThat(lifecycle.catalog().countByState()).containsOnly(Map.entry(AppState.RUNNING, 1L));
   }
 
   @Test
@@ -125,13 +127,13 @@ class AppLifecycleTest {
   void a_leased_app_is_not_stopped_and_a_released_one_is() {
     Lease lease = lifecycle.wakeAndLease(shop()).await();
 
-    assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isFalse();
+    assertThat(lifecycle.stopper().stop("shop", StopReason.IDLE).await()).isFalse();
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
 
     assertThat(count("paastis.stops")).isZero();
 
     lease.release();
-    assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isTrue();
+    assertThat(lifecycle.stopper().stop("shop", StopReason.IDLE).await()).isTrue();
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
     assertThat(lifecycle.tryLease("shop")).isEmpty();
     assertThat(count("paastis.stops", "app", "shop", "reason", "idle")).isEqualTo(1);
@@ -143,7 +145,7 @@ class AppLifecycleTest {
         "shop", upstream.uri(), AppState.RUNNING, Formation.of(Map.of("web", 3, "worker", 2)));
     lifecycle.wakeAndLease(shop()).await().release();
 
-    lifecycle.stop("shop", StopReason.IDLE).await();
+    lifecycle.stopper().stop("shop", StopReason.IDLE).await();
     lifecycle.wakeAndLease(shop()).await().release();
 
     assertThat(provider.startedWith).containsExactly(Formation.of(Map.of("web", 3, "worker", 2)));
@@ -228,7 +230,7 @@ class AppLifecycleTest {
         .hasMessageContaining("waiting for fake to report its state");
     assertThat(eventTypes()).contains(EventType.APP_START_FAILED);
     assertThat(count("paastis.wakes", "app", "shop", "outcome", "timeout")).isEqualTo(1);
-    assertThat(lifecycle.countByState().getOrDefault(AppState.STARTING, 0L)).isZero();
+    assertThat(lifecycle.catalog().countByState().getOrDefault(AppState.STARTING, 0L)).isZero();
 
     provider.setLatency(Duration.ZERO);
     within(lifecycle.wakeAndLease(shop())).release();
@@ -308,9 +310,9 @@ class AppLifecycleTest {
   @Test
   void each_stop_counts_its_reason() {
     lifecycle.wakeAndLease(shop()).await().release();
-    lifecycle.stop("shop", StopReason.MANUAL).await();
+    lifecycle.stopper().stop("shop", StopReason.MANUAL).await();
     lifecycle.wakeAndLease(shop()).await().release();
-    lifecycle.stop("shop", StopReason.SCHEDULE).await();
+    lifecycle.stopper().stop("shop", StopReason.SCHEDULE).await();
 
     assertThat(count("paastis.stops", "app", "shop", "reason", "manual")).isEqualTo(1);
     assertThat(count("paastis.stops", "app", "shop", "reason", "schedule")).isEqualTo(1);
@@ -335,17 +337,18 @@ class AppLifecycleTest {
     Providers providers = new Providers(List.of(replacements));
     lifecycle =
         new AppLifecycle(
-            vertx,
-            providers,
-            new AppCatalog(providers, clock),
-            registry,
-            new EventRecorder(events, new EventFeed(), clock),
-            new HookRunner(vertx, HooksConfig.none()),
-            new ReadinessProbe(
-                vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),
-            new Rules(List.of(), Duration.ofMinutes(15)),
-            new IgnoredApps(List.of()),
-            clock,
-            new MicrometerMetrics(meters));
+            new LifecycleContext(
+                vertx,
+                providers,
+                registry,
+                new RegistryTracker(registry),
+                new EventRecorder(events, new EventFeed(), clock),
+                new HookRunner(vertx, HooksConfig.none()),
+                new ReadinessProbe(
+                    vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),
+                new Rules(List.of(), Duration.ofMinutes(15)),
+                new IgnoredApps(List.of()),
+                clock,
+                new MicrometerMetrics(meters)));
   }
 }
