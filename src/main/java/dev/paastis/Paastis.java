@@ -131,7 +131,10 @@ public final class Paastis {
                 metrics));
     AppCatalog catalog = lifecycle.catalog();
     metrics.watchAppStates(catalog::countByState);
-    this.tick = new Tick(metered, tracker, lifecycle, events, rules, ignored, clock);
+    this.tick =
+        new Tick(
+            new Tick.Collaborators(
+                metered, catalog, tracker, lifecycle.stopper(), events, rules, ignored, clock));
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =
         new ProxyServer(

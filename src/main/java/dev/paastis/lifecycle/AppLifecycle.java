@@ -77,12 +77,6 @@ public final class AppLifecycle implements AppGate {
     context.metrics().requestServed(app, status, durationNanos);
   }
 
-  /** Stops tracking an app that its provider no longer lists. */
-  public Future<Void> unregister(ManagedApp app) {
-    catalog.forget(app.key());
-    return untrack(app);
-  }
-
   /**
    * Stops tracking every app, as the original's DELETE /apps does; the apps stay known, and running
    * ones are tracked again at the next tick.

@@ -4,11 +4,12 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.events.EventType;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.StopReason;
+import dev.paastis.lifecycle.Stopper;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.ManagedApp;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,27 +39,51 @@ public final class Tick {
 
   private final Providers providers;
   private final AppTracker tracker;
-  private final AppLifecycle lifecycle;
+  private final AppCatalog catalog;
+  private final Stopper stopper;
   private final EventRecorder events;
   private final Rules rules;
   private final IgnoredApps ignored;
   private final Clock clock;
 
-  public Tick(
+  /**
+   * What a tick works with.
+   *
+   * @param catalog where each listing goes, the read model of app state
+   * @param tracker the one writer of tracked apps
+   * @param stopper stops idle apps
+   */
+  public record Collaborators(
       Providers providers,
+      AppCatalog catalog,
       AppTracker tracker,
-      AppLifecycle lifecycle,
+      Stopper stopper,
       EventRecorder events,
       Rules rules,
       IgnoredApps ignored,
       Clock clock) {
-    this.providers = providers;
-    this.tracker = tracker;
-    this.lifecycle = lifecycle;
-    this.events = events;
-    this.rules = rules;
-    this.ignored = ignored;
-    this.clock = clock;
+
+    public Collaborators {
+      Objects.requireNonNull(providers, "providers");
+      Objects.requireNonNull(catalog, "catalog");
+      Objects.requireNonNull(tracker, "tracker");
+      Objects.requireNonNull(stopper, "stopper");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(ignored, "ignored");
+      Objects.requireNonNull(clock, "clock");
+    }
+  }
+
+  public Tick(Collaborators with) {
+    this.providers = with.providers();
+    this.tracker = with.tracker();
+    this.catalog = with.catalog();
+    this.stopper = with.stopper();
+    this.events = with.events();
+    this.rules = with.rules();
+    this.ignored = with.ignored();
+    this.clock = with.clock();
   }
 
   public Future<Void> run() {
@@ -102,7 +128,7 @@ public final class Tick {
       List<ProviderApp> listing,
       Map<String, ManagedApp> tracked,
       Set<String> keptAwake) {
-    lifecycle.catalog().observe(provider.name(), listing);
+    catalog.observe(provider.name(), listing);
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
     for (ProviderApp app : listing) {
@@ -110,21 +136,21 @@ public final class Tick {
         continue;
       }
       ManagedApp entry = tracked.get(app.key());
-      if (entry == null && lifecycle.catalog().state(app) == AppState.STARTING) {
+      if (entry == null && catalog.state(app) == AppState.STARTING) {
         continue; // Paastis is waking it: the wake registers it, it was not started outside
       } else if (entry == null) {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, app, now));
       } else if (now.isAfter(entry.idleDeadline()) && !keptAwake.contains(app.key())) {
-        work.add(lifecycle.stopper().stop(app.key(), StopReason.IDLE));
+        work.add(stopper.stop(app.key(), StopReason.IDLE));
       }
     }
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
     tracked.values().stream()
         .filter(entry -> entry.provider().equals(provider.name()))
         .filter(entry -> !listed.contains(entry.key()))
-        .forEach(entry -> work.add(lifecycle.unregister(entry)));
+        .forEach(entry -> work.add(unregister(entry)));
     return Future.join(work).mapEmpty();
   }
 
@@ -160,6 +186,20 @@ public final class Tick {
                   entry.key(),
                   entry.provider(),
                   Map.of("startedOutside", true));
+            })
+        .mapEmpty();
+  }
+
+  /** An app its provider no longer lists (the catalog forgot it with the listing). */
+  private Future<Void> unregister(ManagedApp entry) {
+    return tracker
+        .forget(entry.key())
+        .onSuccess(
+            removed -> {
+              if (removed) {
+                LOG.info("app {} of {} unregistered", entry.key(), entry.provider());
+                events.record(EventType.APP_UNREGISTERED, entry.key(), entry.provider());
+              }
             })
         .mapEmpty();
   }
