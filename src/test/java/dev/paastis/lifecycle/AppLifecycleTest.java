@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.events.Event;
@@ -13,8 +14,10 @@ import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
+import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;
@@ -25,6 +28,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,7 @@ class AppLifecycleTest {
   private FakeProvider provider;
   private TestUpstream upstream;
   private AppLifecycle lifecycle;
+  private AppTracker tracker = new RegistryTracker(registry);
 
   @BeforeEach
   void setUp() throws Exception {
@@ -121,6 +126,33 @@ class AppLifecycleTest {
     assertThat(provider.statusCalls.get()).isEqualTo(statusCalls);
     assertThat(registry.get("shop").await()).isPresent();
     assertThat(eventTypes()).contains(EventType.APP_STARTED, EventType.APP_REGISTERED);
+  }
+
+  @Test
+  void a_wake_without_the_claim_waits_for_the_instance_that_holds_it_to_start_the_app() {
+    tracker = new ClaimsHeldElsewhere(registry);
+    setUpWith(provider);
+
+    Future<Lease> lease = lifecycle.wakeAndLease(shop());
+    Awaitility.await().until(() -> provider.statusCalls.get() > 0);
+    provider.start("shop", Formation.DEFAULT, Deadline.none()).await();
+
+    lease.await().release();
+    assertThat(provider.starts.get()).isEqualTo(1);
+    assertThat(eventTypes()).doesNotContain(EventType.APP_STARTING);
+    assertThat(registry.get("shop").await()).isPresent();
+  }
+
+  @Test
+  void a_stop_without_the_claim_leaves_the_app_to_the_instance_that_holds_it() {
+    lifecycle.wakeAndLease(shop()).await().release();
+    tracker = new ClaimsHeldElsewhere(registry);
+    setUpWith(provider);
+
+    assertThat(lifecycle.stopper().stop("shop", StopReason.IDLE).await()).isFalse();
+
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
+    assertThat(provider.stops.get()).isZero();
   }
 
   @Test
@@ -341,7 +373,7 @@ class AppLifecycleTest {
                 vertx,
                 providers,
                 registry,
-                new RegistryTracker(registry),
+                tracker,
                 new EventRecorder(events, new EventFeed(), clock),
                 new HookRunner(vertx, HooksConfig.none()),
                 new ReadinessProbe(
@@ -350,5 +382,68 @@ class AppLifecycleTest {
                 new IgnoredApps(List.of()),
                 clock,
                 new MicrometerMetrics(meters)));
+  }
+
+  /** Another instance holds every claim: this one never starts nor stops an app itself. */
+  private static final class ClaimsHeldElsewhere implements AppTracker {
+
+    private static final Claim HELD =
+        new Claim() {
+          @Override
+          public boolean granted() {
+            return false;
+          }
+
+          @Override
+          public Future<Void> release() {
+            return Future.succeededFuture();
+          }
+        };
+
+    private final AppTracker local;
+
+    ClaimsHeldElsewhere(InMemoryRegistry registry) {
+      this.local = new RegistryTracker(registry);
+    }
+
+    @Override
+    public Future<List<ManagedApp>> all() {
+      return local.all();
+    }
+
+    @Override
+    public Future<Boolean> registerIfAbsent(ProviderApp app, Duration maxIdleTime, Instant now) {
+      return local.registerIfAbsent(app, maxIdleTime, now);
+    }
+
+    @Override
+    public Future<Boolean> markAwake(ProviderApp app, Duration maxIdleTime, Instant now) {
+      return local.markAwake(app, maxIdleTime, now);
+    }
+
+    @Override
+    public Future<Void> touch(String key, Instant at) {
+      return local.touch(key, at);
+    }
+
+    @Override
+    public Future<Void> saveFormation(String key, Formation formation, Instant at) {
+      return local.saveFormation(key, formation, at);
+    }
+
+    @Override
+    public Future<Boolean> forget(String key) {
+      return local.forget(key);
+    }
+
+    @Override
+    public Future<Claim> claimWake(String key) {
+      return Future.succeededFuture(HELD);
+    }
+
+    @Override
+    public Future<Claim> claimStop(String key) {
+      return Future.succeededFuture(HELD);
+    }
   }
 }
