@@ -89,20 +89,24 @@ public final class AppCatalog {
    */
   public void observe(String provider, List<ProviderApp> listing) {
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
-    runtimes.values().stream()
-        .filter(runtime -> runtime.app != null && runtime.app.provider().equals(provider))
-        .filter(runtime -> !listed.contains(runtime.key))
-        .forEach(runtime -> forget(runtime.key));
-    for (ProviderApp app : listing) {
-      AppRuntime runtime = runtime(app.key());
-      synchronized (runtime) {
-        if (runtime.wake == null && runtime.stop == null) {
-          runtime.app = app;
-          runtime.state = app.state();
-        }
+    for (AppRuntime runtime : runtimes.values()) {
+      ProviderApp known = runtime.app;
+      if (known != null && known.provider().equals(provider) && !listed.contains(runtime.key)) {
+        observe(runtime, null);
       }
     }
+    listing.forEach(app -> observe(runtime(app.key()), app));
     listedProviders.add(provider);
+  }
+
+  /** A listing's reading wins only when no start or stop under way owns the app's state. */
+  private static void observe(AppRuntime runtime, ProviderApp reading) {
+    synchronized (runtime) {
+      if (runtime.wake == null && runtime.stop == null) {
+        runtime.app = reading;
+        runtime.state = reading == null ? AppState.UNKNOWN : reading.state();
+      }
+    }
   }
 
   /** A reading of one app from its provider, outside of any operation on it. */
