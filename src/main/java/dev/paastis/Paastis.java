@@ -9,27 +9,25 @@ import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
-import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
+import dev.paastis.lifecycle.LifecycleContext;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.lifecycle.ReadinessProbe;
+import dev.paastis.lifecycle.RegistryTracker;
 import dev.paastis.lifecycle.UpstreamCheck;
 import dev.paastis.metrics.MeteredEventStore;
 import dev.paastis.metrics.MeteredProvider;
 import dev.paastis.metrics.MeteredRegistry;
 import dev.paastis.metrics.NoopMetrics;
 import dev.paastis.metrics.PrometheusMetrics;
-import dev.paastis.provider.CredentialsRejectedException;
-import dev.paastis.provider.HostAliases;
 import dev.paastis.provider.Providers;
-import dev.paastis.provider.StartupCheck;
 import dev.paastis.proxy.ProxyServer;
 import dev.paastis.registry.Registry;
-import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.scheduler.Scheduler;
 import dev.paastis.scheduler.Tick;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,9 +38,9 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,31 +101,39 @@ public final class Paastis {
     Metrics metrics = prometheus.map(PrometheusMetrics::metrics).orElse(NoopMetrics.INSTANCE);
     // the raw providers stay for the instanceof checks of optional abilities (StartupCheck...)
     Providers metered = MeteredProvider.wrap(providers, metrics);
-    this.registry = new MeteredRegistry(registry(config), metrics);
-    this.eventStore = new MeteredEventStore(eventStore(config), metrics);
-    Rules rules =
-        new Rules(rulesWithHostAliases(config, providers), config.scheduler().maxIdleTime());
+    this.registry = new MeteredRegistry(Stores.registry(config), metrics);
+    this.eventStore = new MeteredEventStore(Stores.eventStore(config), metrics);
+    // the providers' host aliases first, so that the rules of paastis.yml can override them
+    List<Rule> ordered =
+        Stream.concat(ProviderAbilities.hostRules(providers).stream(), config.rules().stream())
+            .toList();
+    Rules rules = new Rules(ordered, config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
     EventFeed feed = new EventFeed();
     EventRecorder events = new EventRecorder(eventStore, feed, clock);
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
-    AppCatalog catalog = new AppCatalog(metered, clock);
+    AppTracker tracker = new RegistryTracker(registry);
     this.lifecycle =
         new AppLifecycle(
-            vertx,
-            metered,
-            catalog,
-            registry,
-            events,
-            new HookRunner(vertx, config.hooks()),
-            new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
-            rules,
-            ignored,
-            clock,
-            metrics);
-    metrics.watchAppStates(lifecycle::countByState);
-    this.tick = new Tick(metered, registry, lifecycle, events, rules, ignored, clock);
+            new LifecycleContext(
+                vertx,
+                metered,
+                registry,
+                tracker,
+                events,
+                new HookRunner(vertx, config.hooks()),
+                new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
+                rules,
+                ignored,
+                clock,
+                metrics));
+    AppCatalog catalog = lifecycle.catalog();
+    metrics.watchAppStates(catalog::countByState);
+    this.tick =
+        new Tick(
+            new Tick.Collaborators(
+                metered, catalog, tracker, lifecycle.stopper(), events, rules, ignored, clock));
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =
         new ProxyServer(
@@ -158,43 +164,13 @@ public final class Paastis {
                     metricsOn.registry()));
   }
 
-  /** The providers' host aliases first, so that the rules of paastis.yml can override them. */
-  private static List<Rule> rulesWithHostAliases(PaastisConfig config, Providers providers) {
-    List<Rule> rules = new ArrayList<>();
-    providers.all().stream()
-        .filter(HostAliases.class::isInstance)
-        .forEach(provider -> rules.addAll(((HostAliases) provider).hostRules()));
-    rules.addAll(config.rules());
-    return rules;
-  }
-
   /**
    * Fails with a {@link ConfigException} when this version cannot run the configuration (a registry
    * or event store it does not have yet), before anything is started.
    */
   public static void check(PaastisConfig config) {
-    registry(config);
-    eventStore(config);
-  }
-
-  private static Registry registry(PaastisConfig config) {
-    if (!"in-memory".equals(config.registry().type())) {
-      throw new ConfigException(
-          "REGISTRY_TYPE="
-              + config.registry().type()
-              + " is not available in this version yet: expected in-memory");
-    }
-    return new InMemoryRegistry();
-  }
-
-  private static EventStore eventStore(PaastisConfig config) {
-    if (!"in-memory".equals(config.events().type())) {
-      throw new ConfigException(
-          "EVENTS_STORE_TYPE="
-              + config.events().type()
-              + " is not available in this version yet: expected in-memory");
-    }
-    return new InMemoryEventStore(config.events().memoryCapacity());
+    Stores.registry(config);
+    Stores.eventStore(config);
   }
 
   /**
@@ -203,7 +179,7 @@ public final class Paastis {
    * credentials.
    */
   public Future<Integer> start() {
-    return verifyProviders()
+    return ProviderAbilities.verifyCredentials(providers)
         .compose(verified -> proxy.listen(config.server().host(), config.server().port()))
         .onSuccess(
             port -> {
@@ -243,24 +219,6 @@ public final class Paastis {
                     config.admin().host(),
                     port))
         .mapEmpty();
-  }
-
-  private Future<Void> verifyProviders() {
-    List<Future<Void>> checks =
-        providers.all().stream()
-            .filter(StartupCheck.class::isInstance)
-            .map(provider -> ((StartupCheck) provider).verify().recover(this::onlyRejections))
-            .toList();
-    return Future.all(checks).mapEmpty();
-  }
-
-  /** A rejected credential stops Paastis; an unreachable provider is retried at each tick. */
-  private Future<Void> onlyRejections(Throwable failure) {
-    if (failure instanceof CredentialsRejectedException) {
-      return Future.failedFuture(new ConfigException(failure.getMessage()));
-    }
-    LOG.warn("could not check a provider's credentials at startup: {}", failure.getMessage());
-    return Future.succeededFuture();
   }
 
   /**

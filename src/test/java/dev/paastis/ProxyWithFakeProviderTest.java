@@ -205,14 +205,14 @@ class ProxyWithFakeProviderTest {
     Future<Response> slow =
         TestHttp.send(
             client, paastis.port(), HttpMethod.GET, "busy.test", "/slow?ms=1500", Map.of(), null);
-    await().until(() -> paastis.lifecycle().inFlight("busy") == 1);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("busy") == 1);
 
     clock.advance(Duration.ofMinutes(2));
     paastis.tick().await();
     assertThat(provider.stateOf("busy")).isEqualTo(AppState.RUNNING);
 
     assertThat(result(slow).text()).isEqualTo("slow done");
-    await().until(() -> paastis.lifecycle().inFlight("busy") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("busy") == 0);
     clock.advance(Duration.ofMinutes(2));
     paastis.tick().await();
     assertThat(provider.stateOf("busy")).isEqualTo(AppState.STOPPED);
@@ -230,7 +230,7 @@ class ProxyWithFakeProviderTest {
     assertThat(provider.stateOf("chat")).isEqualTo(AppState.RUNNING);
 
     socket.close().await();
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
     clock.advance(Duration.ofMinutes(2));
     paastis.tick().await();
     assertThat(provider.stateOf("chat")).isEqualTo(AppState.STOPPED);
@@ -491,7 +491,7 @@ class ProxyWithFakeProviderTest {
     assertThat(provider.stateOf("shop-pr12-front")).isEqualTo(AppState.RUNNING);
 
     // the lease of the last request may be released just after its response reached us
-    await().until(() -> paastis.lifecycle().inFlight("shop-pr12-front") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("shop-pr12-front") == 0);
     clock.advance(Duration.ofMinutes(2));
     paastis.tick().await();
 

@@ -141,7 +141,7 @@ final class AppViews {
   }
 
   private JsonObject json(ProviderApp app, Optional<ManagedApp> tracked, Duration slept) {
-    AppState state = lifecycle.state(app);
+    AppState state = catalog.state(app);
     Duration maxIdleTime =
         tracked.map(ManagedApp::maxIdleTime).orElseGet(() -> settings(app.key()).maxIdleTime());
     return new JsonObject()
@@ -163,7 +163,7 @@ final class AppViews {
         .put(
             "stopped_at",
             tracked.flatMap(ManagedApp::stoppedAt).map(Instant::toString).orElse(null))
-        .put("in_flight", lifecycle.inFlight(app.key()))
+        .put("in_flight", catalog.inFlight(app.key()))
         .put("slept_seconds_7d", slept.toSeconds());
   }
 

@@ -55,7 +55,7 @@ final class AppsApi {
   private void start(RoutingContext context, ProviderApp app, boolean wait) {
     String name = app.key();
     LOG.info("app {}: start requested through the admin API", name);
-    Future<ProviderApp> woken = lifecycle.start(views.settings(name));
+    Future<ProviderApp> woken = lifecycle.waker().start(views.settings(name));
     if (wait) {
       Responses.json(context, 200, woken.compose(views::one));
       return;
@@ -67,17 +67,17 @@ final class AppsApi {
 
   private void stop(RoutingContext context, ProviderApp app, boolean wait) {
     String name = app.key();
-    int inFlight = lifecycle.inFlight(name);
+    int inFlight = lifecycle.catalog().inFlight(name);
     if (inFlight > 0) {
       refused(context, name, inFlight + " requests or WebSockets are in flight");
       return;
     }
-    if (lifecycle.state(app) == AppState.STARTING) {
+    if (lifecycle.catalog().state(app) == AppState.STARTING) {
       refused(context, name, "a start is under way");
       return;
     }
     LOG.info("app {}: stop requested through the admin API", name);
-    Future<Boolean> stopped = lifecycle.stop(name, StopReason.MANUAL);
+    Future<Boolean> stopped = lifecycle.stopper().stop(name, StopReason.MANUAL);
     if (!wait) {
       Responses.json(context, 202, views.one(app));
       return;

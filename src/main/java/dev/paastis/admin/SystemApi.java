@@ -110,7 +110,7 @@ public final class SystemApi implements SystemRoutes {
   }
 
   private JsonObject describe(ProviderApp app, Optional<ManagedApp> tracked) {
-    AppState state = lifecycle.state(app);
+    AppState state = catalog.state(app);
     JsonObject json =
         new JsonObject()
             .put("id", app.key())

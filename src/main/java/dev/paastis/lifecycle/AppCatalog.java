@@ -1,63 +1,43 @@
 package dev.paastis.lifecycle;
 
-import dev.paastis.app.AppSettings;
+import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.provider.Deadline;
-import dev.paastis.provider.Provider;
-import dev.paastis.provider.Providers;
-import dev.paastis.provider.UnknownAppException;
-import io.vertx.core.Future;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * The apps the providers reported last, by key. Filled by the scheduler's listings and by status
- * lookups for names it has not seen yet. Names no provider knows are remembered for a short while,
- * so that a flood of requests to unknown hosts does not become a flood of provider API calls.
+ * The one read model of app state, which the proxy, admin and the scheduler read: per app key, the
+ * provider's last reading and what this instance is doing with it ({@link AppRuntime}: the start or
+ * stop under way, the requests in flight). It is the only copy: the waker, the stopper and the
+ * scheduler's listings all write the same {@link AppRuntime}. Safe to use from any thread.
  */
 public final class AppCatalog {
 
-  private static final Duration UNKNOWN_TTL = Duration.ofSeconds(30);
-  private static final int UNKNOWN_CAPACITY = 10_000;
-
-  private final Providers providers;
-  private final Clock clock;
-  private final Map<String, ProviderApp> apps = new ConcurrentHashMap<>();
-  private final Map<String, Instant> unknownUntil = boundedMap();
+  private final Map<String, AppRuntime> runtimes = new ConcurrentHashMap<>();
   private final Set<String> listedProviders = ConcurrentHashMap.newKeySet();
 
-  public AppCatalog(Providers providers, Clock clock) {
-    this.providers = providers;
-    this.clock = clock;
-  }
-
+  /** The provider's last reading of the app, empty when no provider reported it. */
   public Optional<ProviderApp> get(String key) {
-    return Optional.ofNullable(apps.get(key));
+    AppRuntime runtime = runtimes.get(key);
+    return runtime == null ? Optional.empty() : Optional.ofNullable(runtime.app);
   }
 
+  /** The apps the providers reported. */
   public Collection<ProviderApp> all() {
-    return apps.values();
+    return runtimes.values().stream().map(runtime -> runtime.app).filter(Objects::nonNull).toList();
   }
 
   /** Whether a provider reported an app of this key: cheap enough for every request. */
   public boolean knows(String key) {
-    return apps.containsKey(key);
-  }
-
-  /** Replaces what is known of one provider's apps by a fresh listing. */
-  public void replaceListing(String provider, List<ProviderApp> listed) {
-    apps.values().removeIf(app -> app.provider().equals(provider));
-    listed.forEach(this::update);
-    listedProviders.add(provider);
+    AppRuntime runtime = runtimes.get(key);
+    return runtime != null && runtime.app != null;
   }
 
   /** Whether the provider has listed its apps at least once. */
@@ -65,102 +45,98 @@ public final class AppCatalog {
     return listedProviders.contains(provider);
   }
 
-  public void update(ProviderApp app) {
-    apps.put(app.key(), app);
-    synchronized (unknownUntil) {
-      unknownUntil.remove(app.key());
+  /**
+   * The state Paastis sees now: an operation under way on this instance wins over the provider's
+   * last reading.
+   */
+  public AppState state(ProviderApp app) {
+    AppRuntime runtime = runtimes.get(app.key());
+    if (runtime == null) {
+      return app.state();
+    }
+    synchronized (runtime) {
+      if (runtime.wake != null) {
+        return AppState.STARTING;
+      }
+      if (runtime.stop != null || runtime.state == AppState.STOPPING) {
+        return AppState.STOPPING;
+      }
+      return runtime.state == AppState.UNKNOWN ? app.state() : runtime.state;
     }
   }
 
-  public void forget(String key) {
-    apps.remove(key);
+  /** The known apps per state as {@link #state} sees them, for the apps gauge. */
+  public Map<AppState, Long> countByState() {
+    Map<AppState, Long> counts = new EnumMap<>(AppState.class);
+    all().forEach(app -> counts.merge(state(app), 1L, Long::sum));
+    return counts;
+  }
+
+  /** Requests and WebSockets in flight to an app through this instance. */
+  public int inFlight(String key) {
+    AppRuntime runtime = runtimes.get(key);
+    return runtime == null ? 0 : runtime.inFlight.get();
+  }
+
+  /** Requests and WebSockets in flight to every app through this instance. */
+  public int inFlight() {
+    return runtimes.values().stream().mapToInt(runtime -> runtime.inFlight.get()).sum();
   }
 
   /**
-   * Finds the provider app the settings route to: from the catalog when known, else by asking the
-   * providers (the one the rules name, or each in turn), each within its operation timeout from
-   * {@code sinceNanos} (a {@link System#nanoTime()} reading). Fails with {@link
-   * AppNotFoundException} when none knows it, or with the failure of a provider that could not
-   * answer when no other knows it: a fault is not remembered as an unknown name.
+   * Takes a fresh listing of one provider into account: the readings of apps with no operation
+   * under way, and forgets its apps it no longer lists.
    */
-  public Future<ProviderApp> find(AppSettings settings, long sinceNanos) {
-    String name = settings.appName();
-    ProviderApp known = apps.get(name);
-    if (known != null) {
-      return matches(known, settings)
-          ? Future.succeededFuture(known)
-          : Future.failedFuture(new AppNotFoundException(name));
-    }
-    if (recentlyUnknown(name)) {
-      return Future.failedFuture(new AppNotFoundException(name));
-    }
-    return askInTurn(candidates(settings).iterator(), settings, sinceNanos, null)
-        .onSuccess(this::update)
-        .onFailure(
-            failure -> {
-              if (failure instanceof AppNotFoundException) {
-                rememberUnknown(name);
-              }
-            });
-  }
-
-  /** The providers that may know the app: the one its rules name, or all. */
-  List<Provider> candidates(AppSettings settings) {
-    return settings
-        .provider()
-        .map(p -> providers.byName(p).stream().toList())
-        .orElse(providers.all());
-  }
-
-  /** {@code fault} is the first failure of a provider that could not answer, or null. */
-  private Future<ProviderApp> askInTurn(
-      Iterator<Provider> candidates, AppSettings settings, long sinceNanos, Throwable fault) {
-    if (!candidates.hasNext()) {
-      return Future.failedFuture(
-          fault != null ? fault : new AppNotFoundException(settings.appName()));
-    }
-    Provider provider = candidates.next();
-    return provider
-        .status(settings.appName(), Deadline.after(sinceNanos, provider.operationTimeout()))
-        .compose(
-            app ->
-                matches(app, settings)
-                    ? Future.succeededFuture(app)
-                    : askInTurn(candidates, settings, sinceNanos, fault),
-            failure ->
-                askInTurn(
-                    candidates,
-                    settings,
-                    sinceNanos,
-                    fault != null || failure instanceof UnknownAppException ? fault : failure));
-  }
-
-  private static boolean matches(ProviderApp app, AppSettings settings) {
-    boolean providerOk = settings.provider().map(p -> p.equals(app.provider())).orElse(true);
-    boolean regionOk =
-        settings.region().map(r -> app.region().map(r::equals).orElse(false)).orElse(true);
-    return providerOk && regionOk;
-  }
-
-  private boolean recentlyUnknown(String name) {
-    synchronized (unknownUntil) {
-      Instant until = unknownUntil.get(name);
-      return until != null && until.isAfter(clock.instant());
-    }
-  }
-
-  private void rememberUnknown(String name) {
-    synchronized (unknownUntil) {
-      unknownUntil.put(name, clock.instant().plus(UNKNOWN_TTL));
-    }
-  }
-
-  private static Map<String, Instant> boundedMap() {
-    return new LinkedHashMap<>() {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-        return size() > UNKNOWN_CAPACITY;
+  public void observe(String provider, List<ProviderApp> listing) {
+    Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
+    for (AppRuntime runtime : runtimes.values()) {
+      ProviderApp known = runtime.app;
+      if (known != null && known.provider().equals(provider) && !listed.contains(runtime.key)) {
+        observe(runtime, null);
       }
-    };
+    }
+    listing.forEach(app -> observe(runtime(app.key()), app));
+    listedProviders.add(provider);
+  }
+
+  /** A listing's reading wins only when no start or stop under way owns the app's state. */
+  private static void observe(AppRuntime runtime, ProviderApp reading) {
+    synchronized (runtime) {
+      if (runtime.wake == null && runtime.stop == null) {
+        runtime.app = reading;
+        runtime.state = reading == null ? AppState.UNKNOWN : reading.state();
+      }
+    }
+  }
+
+  /** A reading of one app from its provider, outside of any operation on it. */
+  void update(ProviderApp app) {
+    runtime(app.key()).app = app;
+  }
+
+  /** No provider knows the app (any more): it is not served until one reports it again. */
+  void forget(String key) {
+    AppRuntime runtime = runtimes.get(key);
+    if (runtime != null) {
+      runtime.app = null;
+      runtime.state = AppState.UNKNOWN;
+    }
+  }
+
+  /** Untracked: the next request wakes it again, which tracks it again. */
+  void reset(String key) {
+    AppRuntime runtime = runtimes.get(key);
+    if (runtime != null) {
+      runtime.state = AppState.UNKNOWN;
+    }
+  }
+
+  AppRuntime runtime(String key) {
+    return runtimes.computeIfAbsent(key, AppRuntime::new);
+  }
+
+  /** The runtime of an app, without creating one: the hot path of unknown names. */
+  AppRuntime existing(String key) {
+    return runtimes.get(key);
   }
 }

@@ -6,9 +6,11 @@ import io.vertx.core.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What this instance knows of one app right now: its state, the requests and WebSockets in flight
- * to it, and the start or stop under way. The state and counters are read on the proxy's hot path
- * without locking; the operations are guarded by the object's monitor.
+ * What this instance knows of one app right now, the only copy of it ({@link AppCatalog} holds one
+ * per app): the provider's last reading ({@code app}, null when no provider reports it), its state,
+ * the requests and WebSockets in flight to it, and the start or stop under way. The state and
+ * counters are read on the proxy's hot path without locking; the operations are guarded by the
+ * object's monitor.
  */
 final class AppRuntime {
 

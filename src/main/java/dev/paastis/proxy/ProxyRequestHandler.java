@@ -4,7 +4,7 @@ import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Rules;
 import dev.paastis.config.WakeStrategy;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppGate;
 import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.Lease;
 import dev.paastis.lifecycle.Metrics;
@@ -27,7 +27,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
 
   private final Forwarder forwarder;
-  private final AppLifecycle lifecycle;
+  private final AppGate lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final WebSocketTunnel webSockets;
@@ -38,7 +38,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   ProxyRequestHandler(
       Forwarder forwarder,
       HttpClient tunnelClient,
-      AppLifecycle lifecycle,
+      AppGate lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemRoutes systemRoutes,

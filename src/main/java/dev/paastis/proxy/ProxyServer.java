@@ -4,7 +4,7 @@ import dev.paastis.app.Rules;
 import dev.paastis.config.Durations;
 import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.WakeStrategy;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppGate;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,7 +25,7 @@ public final class ProxyServer {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
   private final Vertx vertx;
-  private final AppLifecycle lifecycle;
+  private final AppGate lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final SystemRoutes systemRoutes;
@@ -39,7 +39,7 @@ public final class ProxyServer {
 
   public ProxyServer(
       Vertx vertx,
-      AppLifecycle lifecycle,
+      AppGate lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemRoutes systemRoutes,

@@ -3,7 +3,7 @@ package dev.paastis.proxy;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.config.WakeStrategy;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -26,7 +26,7 @@ final class ProxyVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
-  private final AppLifecycle lifecycle;
+  private final AppGate lifecycle;
   private final Rules rules;
   private final WakeStrategy wakeStrategy;
   private final SystemRoutes systemRoutes;
@@ -39,7 +39,7 @@ final class ProxyVerticle extends VerticleBase {
   ProxyVerticle(
       String host,
       int port,
-      AppLifecycle lifecycle,
+      AppGate lifecycle,
       Rules rules,
       WakeStrategy wakeStrategy,
       SystemRoutes systemRoutes,

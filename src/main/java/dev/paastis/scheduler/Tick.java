@@ -4,20 +4,23 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.events.EventType;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.AppCatalog;
+import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.StopReason;
+import dev.paastis.lifecycle.Stopper;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.ManagedApp;
-import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,39 +30,64 @@ import org.slf4j.LoggerFactory;
 /**
  * One scheduler tick: list each provider's apps once, register running apps not yet tracked
  * (discovery), stop tracked apps past their idle deadline (idle sweep), and unregister apps gone
- * from their provider. A provider whose listing fails is left alone until the next tick.
+ * from their provider. A provider whose listing fails is left alone until the next tick. The tick
+ * lists and decides; the {@link AppTracker} writes.
  */
 public final class Tick {
 
   private static final Logger LOG = LoggerFactory.getLogger(Tick.class);
 
   private final Providers providers;
-  private final Registry registry;
-  private final AppLifecycle lifecycle;
+  private final AppTracker tracker;
+  private final AppCatalog catalog;
+  private final Stopper stopper;
   private final EventRecorder events;
   private final Rules rules;
   private final IgnoredApps ignored;
   private final Clock clock;
 
-  public Tick(
+  /**
+   * What a tick works with.
+   *
+   * @param catalog where each listing goes, the read model of app state
+   * @param tracker the one writer of tracked apps
+   * @param stopper stops idle apps
+   */
+  public record Collaborators(
       Providers providers,
-      Registry registry,
-      AppLifecycle lifecycle,
+      AppCatalog catalog,
+      AppTracker tracker,
+      Stopper stopper,
       EventRecorder events,
       Rules rules,
       IgnoredApps ignored,
       Clock clock) {
-    this.providers = providers;
-    this.registry = registry;
-    this.lifecycle = lifecycle;
-    this.events = events;
-    this.rules = rules;
-    this.ignored = ignored;
-    this.clock = clock;
+
+    public Collaborators {
+      Objects.requireNonNull(providers, "providers");
+      Objects.requireNonNull(catalog, "catalog");
+      Objects.requireNonNull(tracker, "tracker");
+      Objects.requireNonNull(stopper, "stopper");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(ignored, "ignored");
+      Objects.requireNonNull(clock, "clock");
+    }
+  }
+
+  public Tick(Collaborators with) {
+    this.providers = with.providers();
+    this.tracker = with.tracker();
+    this.catalog = with.catalog();
+    this.stopper = with.stopper();
+    this.events = with.events();
+    this.rules = with.rules();
+    this.ignored = with.ignored();
+    this.clock = with.clock();
   }
 
   public Future<Void> run() {
-    return registry
+    return tracker
         .all()
         .compose(
             tracked -> {
@@ -100,7 +128,7 @@ public final class Tick {
       List<ProviderApp> listing,
       Map<String, ManagedApp> tracked,
       Set<String> keptAwake) {
-    lifecycle.observe(provider.name(), listing);
+    catalog.observe(provider.name(), listing);
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
     for (ProviderApp app : listing) {
@@ -108,46 +136,48 @@ public final class Tick {
         continue;
       }
       ManagedApp entry = tracked.get(app.key());
-      if (entry == null && lifecycle.state(app) == AppState.STARTING) {
+      if (entry == null && catalog.state(app) == AppState.STARTING) {
         continue; // Paastis is waking it: the wake registers it, it was not started outside
       } else if (entry == null) {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
-        work.add(rediscover(entry, now));
+        work.add(rediscover(entry, app, now));
       } else if (now.isAfter(entry.idleDeadline()) && !keptAwake.contains(app.key())) {
-        work.add(lifecycle.stop(app.key(), StopReason.IDLE));
+        work.add(stopper.stop(app.key(), StopReason.IDLE));
       }
     }
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
     tracked.values().stream()
         .filter(entry -> entry.provider().equals(provider.name()))
         .filter(entry -> !listed.contains(entry.key()))
-        .forEach(entry -> work.add(lifecycle.unregister(entry)));
+        .forEach(entry -> work.add(unregister(entry)));
     return Future.join(work).mapEmpty();
   }
 
   private Future<Void> discover(ProviderApp app, Instant now) {
-    ManagedApp entry =
-        ManagedApp.registered(
-            app.key(), app.provider(), app.region(), rules.resolve(app.key()).maxIdleTime(), now);
-    return registry
-        .put(entry)
+    Duration maxIdleTime = rules.resolve(app.key()).maxIdleTime();
+    return tracker
+        .registerIfAbsent(app, maxIdleTime, now)
         .onSuccess(
-            ignored -> {
+            registered -> {
+              if (!registered) {
+                return; // a wake registered it meanwhile
+              }
               LOG.info(
                   "discovered running app {} ({}), stopped after {} idle",
                   app.key(),
                   app.provider(),
-                  entry.maxIdleTime());
+                  maxIdleTime);
               events.record(EventType.APP_DISCOVERED, app.key(), app.provider());
               events.record(EventType.APP_REGISTERED, app.key(), app.provider());
-            });
+            })
+        .mapEmpty();
   }
 
   /** An app Paastis had stopped runs again, started from outside: its idle time starts now. */
-  private Future<Void> rediscover(ManagedApp entry, Instant now) {
-    return registry
-        .put(entry.awake(now))
+  private Future<Void> rediscover(ManagedApp entry, ProviderApp app, Instant now) {
+    return tracker
+        .markAwake(app, entry.maxIdleTime(), now)
         .onSuccess(
             ignored -> {
               LOG.info("app {} was started outside Paastis: tracked again", entry.key());
@@ -156,6 +186,21 @@ public final class Tick {
                   entry.key(),
                   entry.provider(),
                   Map.of("startedOutside", true));
-            });
+            })
+        .mapEmpty();
+  }
+
+  /** An app its provider no longer lists (the catalog forgot it with the listing). */
+  private Future<Void> unregister(ManagedApp entry) {
+    return tracker
+        .forget(entry.key())
+        .onSuccess(
+            removed -> {
+              if (removed) {
+                LOG.info("app {} of {} unregistered", entry.key(), entry.provider());
+                events.record(EventType.APP_UNREGISTERED, entry.key(), entry.provider());
+              }
+            })
+        .mapEmpty();
   }
 }

@@ -241,7 +241,7 @@ class DashboardBrowserTest {
         "/slow?ms=120000",
         Map.of(),
         null);
-    await().until(() -> paastis.lifecycle().inFlight("api") == 1);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("api") == 1);
     app(page, "api")
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("stop api"))
         .click();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.events.Event;
@@ -14,8 +15,10 @@ import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.metrics.MicrometerMetrics;
 import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.Deadline;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
+import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;
@@ -26,6 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,7 @@ class AppLifecycleTest {
   private FakeProvider provider;
   private TestUpstream upstream;
   private AppLifecycle lifecycle;
+  private AppTracker tracker = new RegistryTracker(registry);
 
   @BeforeEach
   void setUp() throws Exception {
@@ -88,9 +93,9 @@ class AppLifecycleTest {
     Future.all(leases).await();
 
     assertThat(provider.starts).hasValue(1);
-    assertThat(lifecycle.inFlight("shop")).isEqualTo(50);
+    assertThat(lifecycle.catalog().inFlight("shop")).isEqualTo(50);
     leases.forEach(lease -> lease.result().release());
-    assertThat(lifecycle.inFlight("shop")).isZero();
+    assertThat(lifecycle.catalog().inFlight("shop")).isZero();
     assertThat(count("paastis.wakes", "app", "shop", "outcome", "started")).isEqualTo(1);
     assertThat(count("paastis.wakes", "outcome", "failed")).isZero();
     assertThat(wakeDurations()).isEqualTo(1);
@@ -105,9 +110,11 @@ class AppLifecycleTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThat(lifecycle.countByState()).containsEntry(AppState.STARTING, 1L));
+            () ->
+                assertThat(lifecycle.catalog().countByState())
+                    .containsEntry(AppState.STARTING, 1L));
     lease.await().release();
-    assertThat(lifecycle.countByState()).containsOnly(Map.entry(AppState.RUNNING, 1L));
+    assertThat(lifecycle.catalog().countByState()).containsOnly(Map.entry(AppState.RUNNING, 1L));
   }
 
   @Test
@@ -123,16 +130,43 @@ class AppLifecycleTest {
   }
 
   @Test
+  void a_wake_without_the_claim_waits_for_the_instance_that_holds_it_to_start_the_app() {
+    tracker = new ClaimsHeldElsewhere(registry);
+    setUpWith(provider);
+
+    Future<Lease> lease = lifecycle.wakeAndLease(shop());
+    Awaitility.await().until(() -> provider.statusCalls.get() > 0);
+    provider.start("shop", Formation.DEFAULT, Deadline.none()).await();
+
+    lease.await().release();
+    assertThat(provider.starts.get()).isEqualTo(1);
+    assertThat(eventTypes()).doesNotContain(EventType.APP_STARTING);
+    assertThat(registry.get("shop").await()).isPresent();
+  }
+
+  @Test
+  void a_stop_without_the_claim_leaves_the_app_to_the_instance_that_holds_it() {
+    lifecycle.wakeAndLease(shop()).await().release();
+    tracker = new ClaimsHeldElsewhere(registry);
+    setUpWith(provider);
+
+    assertThat(lifecycle.stopper().stop("shop", StopReason.IDLE).await()).isFalse();
+
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
+    assertThat(provider.stops.get()).isZero();
+  }
+
+  @Test
   void a_leased_app_is_not_stopped_and_a_released_one_is() {
     Lease lease = lifecycle.wakeAndLease(shop()).await();
 
-    assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isFalse();
+    assertThat(lifecycle.stopper().stop("shop", StopReason.IDLE).await()).isFalse();
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
 
     assertThat(count("paastis.stops")).isZero();
 
     lease.release();
-    assertThat(lifecycle.stop("shop", StopReason.IDLE).await()).isTrue();
+    assertThat(lifecycle.stopper().stop("shop", StopReason.IDLE).await()).isTrue();
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
     assertThat(lifecycle.tryLease("shop")).isEmpty();
     assertThat(count("paastis.stops", "app", "shop", "reason", "idle")).isEqualTo(1);
@@ -144,7 +178,7 @@ class AppLifecycleTest {
         "shop", upstream.uri(), AppState.RUNNING, Formation.of(Map.of("web", 3, "worker", 2)));
     lifecycle.wakeAndLease(shop()).await().release();
 
-    lifecycle.stop("shop", StopReason.IDLE).await();
+    lifecycle.stopper().stop("shop", StopReason.IDLE).await();
     lifecycle.wakeAndLease(shop()).await().release();
 
     assertThat(provider.startedWith).containsExactly(Formation.of(Map.of("web", 3, "worker", 2)));
@@ -229,7 +263,7 @@ class AppLifecycleTest {
         .hasMessageContaining("waiting for fake to report its state");
     assertThat(eventTypes()).contains(EventType.APP_START_FAILED);
     assertThat(count("paastis.wakes", "app", "shop", "outcome", "timeout")).isEqualTo(1);
-    assertThat(lifecycle.countByState().getOrDefault(AppState.STARTING, 0L)).isZero();
+    assertThat(lifecycle.catalog().countByState().getOrDefault(AppState.STARTING, 0L)).isZero();
 
     provider.setLatency(Duration.ZERO);
     within(lifecycle.wakeAndLease(shop())).release();
@@ -309,9 +343,9 @@ class AppLifecycleTest {
   @Test
   void each_stop_counts_its_reason() {
     lifecycle.wakeAndLease(shop()).await().release();
-    lifecycle.stop("shop", StopReason.MANUAL).await();
+    lifecycle.stopper().stop("shop", StopReason.MANUAL).await();
     lifecycle.wakeAndLease(shop()).await().release();
-    lifecycle.stop("shop", StopReason.SCHEDULE).await();
+    lifecycle.stopper().stop("shop", StopReason.SCHEDULE).await();
 
     assertThat(count("paastis.stops", "app", "shop", "reason", "manual")).isEqualTo(1);
     assertThat(count("paastis.stops", "app", "shop", "reason", "schedule")).isEqualTo(1);
@@ -336,17 +370,81 @@ class AppLifecycleTest {
     Providers providers = new Providers(List.of(replacements));
     lifecycle =
         new AppLifecycle(
-            vertx,
-            providers,
-            new AppCatalog(providers, clock),
-            registry,
-            new EventRecorder(events, new EventFeed(), clock),
-            new HookRunner(vertx, HooksConfig.none()),
-            new ReadinessProbe(
-                vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),
-            new Rules(List.of(), Duration.ofMinutes(15)),
-            new IgnoredApps(List.of()),
-            clock,
-            new MicrometerMetrics(meters));
+            new LifecycleContext(
+                vertx,
+                providers,
+                registry,
+                tracker,
+                new EventRecorder(events, new EventFeed(), clock),
+                new HookRunner(vertx, HooksConfig.none()),
+                new ReadinessProbe(
+                    vertx, new UpstreamCheck(vertx.createHttpClient(new HttpClientOptions()))),
+                new Rules(List.of(), Duration.ofMinutes(15)),
+                new IgnoredApps(List.of()),
+                clock,
+                new MicrometerMetrics(meters)));
+  }
+
+  /** Another instance holds every claim: this one never starts nor stops an app itself. */
+  private static final class ClaimsHeldElsewhere implements AppTracker {
+
+    private static final Claim HELD =
+        new Claim() {
+          @Override
+          public boolean granted() {
+            return false;
+          }
+
+          @Override
+          public Future<Void> release() {
+            return Future.succeededFuture();
+          }
+        };
+
+    private final AppTracker local;
+
+    ClaimsHeldElsewhere(InMemoryRegistry registry) {
+      this.local = new RegistryTracker(registry);
+    }
+
+    @Override
+    public Future<List<ManagedApp>> all() {
+      return local.all();
+    }
+
+    @Override
+    public Future<Boolean> registerIfAbsent(ProviderApp app, Duration maxIdleTime, Instant now) {
+      return local.registerIfAbsent(app, maxIdleTime, now);
+    }
+
+    @Override
+    public Future<Boolean> markAwake(ProviderApp app, Duration maxIdleTime, Instant now) {
+      return local.markAwake(app, maxIdleTime, now);
+    }
+
+    @Override
+    public Future<Void> touch(String key, Instant at) {
+      return local.touch(key, at);
+    }
+
+    @Override
+    public Future<Void> saveFormation(String key, Formation formation, Instant at) {
+      return local.saveFormation(key, formation, at);
+    }
+
+    @Override
+    public Future<Boolean> forget(String key) {
+      return local.forget(key);
+    }
+
+    @Override
+    public Future<Claim> claimWake(String key) {
+      return Future.succeededFuture(HELD);
+    }
+
+    @Override
+    public Future<Claim> claimStop(String key) {
+      return Future.succeededFuture(HELD);
+    }
   }
 }

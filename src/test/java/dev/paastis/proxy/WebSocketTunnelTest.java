@@ -176,7 +176,7 @@ class WebSocketTunnelTest {
       awaitStalled(writer);
       assertThat(writer.get().written()).isGreaterThan(0).isLessThan(64L * MIB);
     }
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test
@@ -204,7 +204,7 @@ class WebSocketTunnelTest {
     atApp.get().resume();
     await().atMost(Duration.ofSeconds(60)).until(() -> received.get() == written);
     socket.close().await();
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test
@@ -223,7 +223,7 @@ class WebSocketTunnelTest {
       assertThat(received.length).isEqualTo(sent.length);
       assertThat(sha256(received)).isEqualTo(sha256(sent));
     }
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test
@@ -246,7 +246,7 @@ class WebSocketTunnelTest {
       assertThat(response.toLowerCase()).contains("\r\nconnection: close\r\n");
       assertThat(response).endsWith("\r\n\r\nno WebSockets for you");
     }
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test
@@ -265,7 +265,7 @@ class WebSocketTunnelTest {
       assertThat(response.toLowerCase()).contains("\r\nconnection: close\r\n");
       assertThat(response).contains("\"app\":\"chat\"");
     }
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test
@@ -274,13 +274,13 @@ class WebSocketTunnelTest {
     WebSocket socket = connect(new WebSocketClientOptions());
     AtomicBoolean closed = new AtomicBoolean();
     socket.closeHandler(end -> closed.set(true));
-    assertThat(paastis.lifecycle().inFlight("chat")).isEqualTo(1);
+    assertThat(paastis.lifecycle().catalog().inFlight("chat")).isEqualTo(1);
 
     socket.writeTextMessage("bye");
 
     await().untilTrue(closed);
     assertThat(socket.closeStatusCode()).isEqualTo((short) 1000);
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test
@@ -288,12 +288,12 @@ class WebSocketTunnelTest {
     AtomicBoolean closedAtApp = new AtomicBoolean();
     startApp(new HttpServerOptions(), ws -> ws.closeHandler(end -> closedAtApp.set(true)));
     WebSocket socket = connect(new WebSocketClientOptions());
-    assertThat(paastis.lifecycle().inFlight("chat")).isEqualTo(1);
+    assertThat(paastis.lifecycle().catalog().inFlight("chat")).isEqualTo(1);
 
     socket.close().await();
 
     await().untilTrue(closedAtApp);
-    await().until(() -> paastis.lifecycle().inFlight("chat") == 0);
+    await().until(() -> paastis.lifecycle().catalog().inFlight("chat") == 0);
   }
 
   @Test

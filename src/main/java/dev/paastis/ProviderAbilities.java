@@ -1,0 +1,55 @@
+package dev.paastis;
+
+import dev.paastis.app.Rule;
+import dev.paastis.config.ConfigException;
+import dev.paastis.provider.CredentialsRejectedException;
+import dev.paastis.provider.HostAliases;
+import dev.paastis.provider.Providers;
+import dev.paastis.provider.StartupCheck;
+import io.vertx.core.Future;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the root takes from the optional abilities of the providers ({@link StartupCheck}, {@link
+ * HostAliases}), checked with {@code instanceof} on the raw providers, not on their metered
+ * wrappers.
+ */
+final class ProviderAbilities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Paastis.class);
+
+  private ProviderAbilities() {}
+
+  /**
+   * Checks the providers' credentials: a rejected credential fails with a {@link ConfigException}
+   * (Paastis does not start); an unreachable provider is only logged, and retried at each tick.
+   */
+  static Future<Void> verifyCredentials(Providers providers) {
+    List<Future<Void>> checks =
+        providers.all().stream()
+            .filter(StartupCheck.class::isInstance)
+            .map(
+                provider ->
+                    ((StartupCheck) provider).verify().recover(ProviderAbilities::onlyRejections))
+            .toList();
+    return Future.all(checks).mapEmpty();
+  }
+
+  /** The providers' host rules, to come before those of paastis.yml, which may override them. */
+  static List<Rule> hostRules(Providers providers) {
+    return providers.all().stream()
+        .filter(HostAliases.class::isInstance)
+        .flatMap(provider -> ((HostAliases) provider).hostRules().stream())
+        .toList();
+  }
+
+  private static Future<Void> onlyRejections(Throwable failure) {
+    if (failure instanceof CredentialsRejectedException) {
+      return Future.failedFuture(new ConfigException(failure.getMessage()));
+    }
+    LOG.warn("could not check a provider's credentials at startup: {}", failure.getMessage());
+    return Future.succeededFuture();
+  }
+}

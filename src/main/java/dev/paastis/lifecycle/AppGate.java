@@ -1,0 +1,38 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.AppSettings;
+import dev.paastis.app.ProviderApp;
+import io.vertx.core.Future;
+import java.util.Optional;
+
+/**
+ * What the proxy needs of the lifecycle: find an app, lease one that serves, or wake one and lease
+ * it; and count what it served. Futures complete on Vert.x threads; failures are the domain
+ * exceptions of this package.
+ */
+public interface AppGate {
+
+  /**
+   * The hot path: a lease on an app known to be serving, with no provider call and no blocking I/O;
+   * empty when the app is not known to serve (then call {@link #wakeAndLease}).
+   */
+  Optional<Lease> tryLease(String key);
+
+  /** Finds the app the settings route to, wakes it and its linked apps when needed, leases it. */
+  Future<Lease> wakeAndLease(AppSettings settings);
+
+  /** Checks whether an app of that name exists, without waking it. */
+  Future<ProviderApp> find(AppSettings settings);
+
+  /** Requests and WebSockets in flight to every app through this instance. */
+  int inFlight();
+
+  /** Whether {@link #requestServed} counts anything (metrics are on). */
+  boolean countsRequests();
+
+  /**
+   * Counts a request the proxy answered. The app is named only when a provider knows it, so that
+   * arbitrary Host headers cannot create new time series.
+   */
+  void requestServed(String name, int status, long durationNanos);
+}

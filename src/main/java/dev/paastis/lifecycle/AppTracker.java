@@ -1,0 +1,79 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.registry.ManagedApp;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one writer of tracked apps: the scheduler and the lifecycle decide, the tracker writes. Each
+ * operation is one that must be atomic across instances when they share a registry (Redis), so an
+ * implementation on a shared store makes each of them a single atomic step; on one instance they
+ * are plain writes. Other reads go to the {@link dev.paastis.registry.Registry} directly.
+ *
+ * <p>Futures may complete on any thread.
+ */
+public interface AppTracker {
+
+  /** The tracked apps, for the scheduler to decide on. */
+  Future<List<ManagedApp>> all();
+
+  /**
+   * Starts tracking a running app unless it is tracked already; completes with true when this call
+   * registered it. Discovery and a wake may race to register the same app: one wins.
+   */
+  Future<Boolean> registerIfAbsent(ProviderApp app, Duration maxIdleTime, Instant now);
+
+  /**
+   * The app runs (woken, or started from outside): its idle time counts from {@code now}, and it is
+   * registered when it was not tracked. Completes with true when this call registered it.
+   */
+  Future<Boolean> markAwake(ProviderApp app, Duration maxIdleTime, Instant now);
+
+  /** Moves the last access forward to {@code at}, never backwards; no-op for untracked apps. */
+  Future<Void> touch(String key, Instant at);
+
+  /**
+   * The app was stopped at {@code at} with that formation, to restore at its next start (an empty
+   * formation keeps the one saved before); no-op for untracked apps.
+   */
+  Future<Void> saveFormation(String key, Formation formation, Instant at);
+
+  /** Stops tracking the app; completes with true when it was tracked. */
+  Future<Boolean> forget(String key);
+
+  /**
+   * Claims the right to start the app. Not granted while another instance holds it: that one starts
+   * the app, this one waits for it to answer. Always granted on one instance.
+   */
+  Future<Claim> claimWake(String key);
+
+  /** Claims the right to stop the app; not granted while another instance stops or wakes it. */
+  Future<Claim> claimStop(String key);
+
+  /** A claim on one operation on one app, held until released. */
+  interface Claim {
+
+    /** The claim every call gets on one instance: granted, and nothing to release. */
+    Claim GRANTED =
+        new Claim() {
+          @Override
+          public boolean granted() {
+            return true;
+          }
+
+          @Override
+          public Future<Void> release() {
+            return Future.succeededFuture();
+          }
+        };
+
+    boolean granted();
+
+    /** Lets another instance claim the operation. Idempotent. */
+    Future<Void> release();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.ProviderApp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leases on serving apps, the proxy's hot path: no provider call, no blocking I/O, and at most one
+ * last-access write per app per second through the tracker.
+ */
+final class Leases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
+  private static final long TOUCH_INTERVAL_MS = 1_000;
+
+  private final AppCatalog catalog;
+  private final AppTracker tracker;
+  private final Clock clock;
+
+  Leases(AppCatalog catalog, AppTracker tracker, Clock clock) {
+    this.catalog = catalog;
+    this.tracker = tracker;
+    this.clock = clock;
+  }
+
+  Optional<Lease> tryLease(String key) {
+    AppRuntime runtime = catalog.existing(key);
+    if (runtime == null || !runtime.tryEnter()) {
+      return Optional.empty();
+    }
+    ProviderApp app = runtime.app;
+    if (app == null || app.upstream().isEmpty()) {
+      runtime.leave();
+      return Optional.empty();
+    }
+    recordAccess(runtime);
+    return Optional.of(new Lease(runtime, app));
+  }
+
+  /** The app was just woken: its last access is now, the next touch a second later. */
+  void awoken(AppRuntime runtime, Instant now) {
+    runtime.lastTouchWrittenMillis = now.toEpochMilli();
+  }
+
+  private void recordAccess(AppRuntime runtime) {
+    long now = clock.millis();
+    if (now - runtime.lastTouchWrittenMillis < TOUCH_INTERVAL_MS) {
+      return;
+    }
+    runtime.lastTouchWrittenMillis = now;
+    tracker
+        .touch(runtime.key, Instant.ofEpochMilli(now))
+        .onFailure(
+            failure ->
+                LOG.warn(
+                    "could not record access to {}: {}",
+                    runtime.key,
+                    AppLifecycle.message(failure)));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.Registry;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tracker of one instance, on any {@link Registry}: each operation reads then writes, which is
+ * atomic enough when one instance alone writes the registry; claims are always granted, the
+ * single-flight of this instance being the only guard needed.
+ */
+public final class RegistryTracker implements AppTracker {
+
+  private final Registry registry;
+
+  public RegistryTracker(Registry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  @Override
+  public Future<List<ManagedApp>> all() {
+    return registry.all();
+  }
+
+  @Override
+  public Future<Boolean> registerIfAbsent(ProviderApp app, Duration maxIdleTime, Instant now) {
+    return registry
+        .get(app.key())
+        .compose(
+            entry ->
+                entry.isPresent()
+                    ? Future.succeededFuture(false)
+                    : registry.put(registered(app, maxIdleTime, now)).map(true));
+  }
+
+  @Override
+  public Future<Boolean> markAwake(ProviderApp app, Duration maxIdleTime, Instant now) {
+    return registry
+        .get(app.key())
+        .compose(
+            entry ->
+                entry.isPresent()
+                    ? registry.put(entry.get().awake(now)).map(false)
+                    : registry.put(registered(app, maxIdleTime, now)).map(true));
+  }
+
+  @Override
+  public Future<Void> touch(String key, Instant at) {
+    return registry.touch(key, at);
+  }
+
+  @Override
+  public Future<Void> saveFormation(String key, Formation formation, Instant at) {
+    return registry
+        .get(key)
+        .compose(
+            entry ->
+                entry.isPresent()
+                    ? registry.put(entry.get().stopped(formation, at))
+                    : Future.succeededFuture());
+  }
+
+  @Override
+  public Future<Boolean> forget(String key) {
+    return registry.remove(key);
+  }
+
+  @Override
+  public Future<Claim> claimWake(String key) {
+    return Future.succeededFuture(Claim.GRANTED);
+  }
+
+  @Override
+  public Future<Claim> claimStop(String key) {
+    return Future.succeededFuture(Claim.GRANTED);
+  }
+
+  private static ManagedApp registered(ProviderApp app, Duration maxIdleTime, Instant now) {
+    return ManagedApp.registered(app.key(), app.provider(), app.region(), maxIdleTime, now);
+  }
+}

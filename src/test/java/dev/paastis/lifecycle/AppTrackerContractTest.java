@@ -1,0 +1,137 @@
+package dev.paastis.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paastis.app.AppState;
+import dev.paastis.app.Formation;
+import dev.paastis.app.ProviderApp;
+import dev.paastis.registry.ManagedApp;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link AppTracker} must do, seen from one instance; each implementation's test
+ * supplies the instance (a shared-store implementation adds its tests across instances).
+ */
+public abstract class AppTrackerContractTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+  private static final Duration IDLE = Duration.ofMinutes(15);
+  private static final Formation TWO_WEBS_ONE_WORKER = Formation.of(Map.of("web", 2, "worker", 1));
+  private AppTracker tracker;
+
+  protected abstract AppTracker newTracker() throws Exception;
+
+  @BeforeEach
+  void setUpTracker() throws Exception {
+    tracker = newTracker();
+  }
+
+  private static ProviderApp app(String key) {
+    return new ProviderApp(
+        key,
+        key,
+        "local",
+        AppState.RUNNING,
+        Optional.of(URI.create("http://localhost:1")),
+        Optional.of("eu"),
+        Formation.DEFAULT);
+  }
+
+  private ManagedApp tracked(String key) {
+    return tracker.all().await().stream()
+        .filter(entry -> entry.key().equals(key))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void register_if_absent_registers_an_app_once() {
+    assertThat(tracker.registerIfAbsent(app("shop"), IDLE, T0).await()).isTrue();
+    assertThat(
+            tracker.registerIfAbsent(app("shop"), Duration.ofMinutes(1), T0.plusSeconds(9)).await())
+        .isFalse();
+
+    assertThat(tracked("shop"))
+        .isEqualTo(ManagedApp.registered("shop", "local", Optional.of("eu"), IDLE, T0));
+  }
+
+  @Test
+  void mark_awake_registers_an_untracked_app() {
+    assertThat(tracker.markAwake(app("shop"), IDLE, T0).await()).isTrue();
+
+    assertThat(tracked("shop").lastAccessedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void mark_awake_restarts_the_idle_time_of_a_stopped_app_and_keeps_its_formation() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+
+    assertThat(tracker.markAwake(app("shop"), IDLE, T0.plusSeconds(120)).await()).isFalse();
+
+    ManagedApp entry = tracked("shop");
+    assertThat(entry.isSleeping()).isFalse();
+    assertThat(entry.lastAccessedAt()).isEqualTo(T0.plusSeconds(120));
+    assertThat(entry.savedFormation()).contains(TWO_WEBS_ONE_WORKER);
+  }
+
+  @Test
+  void touch_moves_the_last_access_forward_only_and_ignores_untracked_apps() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+
+    tracker.touch("shop", T0.plusSeconds(30)).await();
+    tracker.touch("shop", T0.plusSeconds(10)).await();
+    tracker.touch("ghost", T0.plusSeconds(10)).await();
+
+    assertThat(tracked("shop").lastAccessedAt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(tracker.all().await()).extracting(ManagedApp::key).containsExactly("shop");
+  }
+
+  @Test
+  void an_empty_formation_keeps_the_one_saved_before() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+
+    tracker.saveFormation("shop", Formation.EMPTY, T0.plusSeconds(90)).await();
+
+    assertThat(tracked("shop").savedFormation()).contains(TWO_WEBS_ONE_WORKER);
+    assertThat(tracked("shop").stoppedAt()).contains(T0.plusSeconds(90));
+  }
+
+  @Test
+  void saving_the_formation_of_an_untracked_app_tracks_nothing() {
+    tracker.saveFormation("ghost", TWO_WEBS_ONE_WORKER, T0).await();
+
+    assertThat(tracker.all().await()).isEmpty();
+  }
+
+  @Test
+  void forget_says_whether_the_app_was_tracked() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+
+    assertThat(tracker.forget("shop").await()).isTrue();
+    assertThat(tracker.forget("shop").await()).isFalse();
+    assertThat(tracker.all().await()).isEmpty();
+  }
+
+  @Test
+  void a_released_claim_can_be_claimed_again() {
+    AppTracker.Claim wake = tracker.claimWake("shop").await();
+    assertThat(wake.granted()).isTrue();
+    wake.release().await();
+
+    AppTracker.Claim again = tracker.claimWake("shop").await();
+    assertThat(again.granted()).isTrue();
+    again.release().await();
+    AppTracker.Claim stop = tracker.claimStop("shop").await();
+    assertThat(stop.granted()).isTrue();
+    stop.release().await();
+    stop.release().await();
+  }
+}

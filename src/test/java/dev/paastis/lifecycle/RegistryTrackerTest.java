@@ -1,0 +1,11 @@
+package dev.paastis.lifecycle;
+
+import dev.paastis.registry.memory.InMemoryRegistry;
+
+class RegistryTrackerTest extends AppTrackerContractTest {
+
+  @Override
+  protected AppTracker newTracker() {
+    return new RegistryTracker(new InMemoryRegistry());
+  }
+}
