@@ -26,6 +26,7 @@ import dev.paastis.metrics.MeteredRegistry;
 import dev.paastis.metrics.NoopMetrics;
 import dev.paastis.metrics.PrometheusMetrics;
 import dev.paastis.provider.Providers;
+import dev.paastis.proxy.ProxyParts;
 import dev.paastis.proxy.ProxyServer;
 import dev.paastis.registry.Registry;
 import dev.paastis.scheduler.Scheduler;
@@ -138,11 +139,12 @@ public final class Paastis {
     this.proxy =
         new ProxyServer(
             vertx,
-            lifecycle,
-            rules,
-            config.routing().wakeStrategy(),
-            new SystemApi(config.routing(), catalog, registry, eventStore, lifecycle),
-            config.server().timeouts(),
+            new ProxyParts(
+                lifecycle,
+                rules,
+                config.routing().wakeStrategy(),
+                new SystemApi(config.routing(), catalog, registry, eventStore, lifecycle),
+                config.server().timeouts()),
             2 * Runtime.getRuntime().availableProcessors());
     // metrics are on exactly when the admin listener is: it is what serves them
     this.admin =
@@ -153,14 +155,8 @@ public final class Paastis {
                     config.admin(),
                     new AdminApi(
                         vertx,
-                        metered,
-                        catalog,
-                        registry,
-                        eventStore,
-                        feed,
-                        lifecycle,
-                        rules,
-                        clock),
+                        new AdminApi.Sources(
+                            metered, registry, eventStore, feed, lifecycle, rules, clock)),
                     metricsOn.registry()));
   }
 

@@ -17,21 +17,38 @@ public final class AdminApi {
   private final AppsApi apps;
   private final EventsApi events;
 
-  public AdminApi(
-      Vertx vertx,
+  /**
+   * What the admin API reads and acts on.
+   *
+   * @param providers the (metered) providers, for health
+   * @param feed the live events, for the event stream
+   * @param lifecycle starts and stops apps; its catalog is the app state the API shows
+   * @param clock for idle times and the hours slept
+   */
+  public record Sources(
       Providers providers,
-      AppCatalog catalog,
       Registry registry,
       EventStore eventStore,
       EventFeed feed,
       AppLifecycle lifecycle,
       Rules rules,
-      Clock clock) {
-    this.health = new Health(vertx, registry, eventStore, providers, catalog);
+      Clock clock) {}
+
+  public AdminApi(Vertx vertx, Sources sources) {
+    AppCatalog catalog = sources.lifecycle().catalog();
+    this.health =
+        new Health(vertx, sources.registry(), sources.eventStore(), sources.providers(), catalog);
     this.apps =
         new AppsApi(
-            new AppViews(catalog, registry, eventStore, lifecycle, rules, clock), lifecycle);
-    this.events = new EventsApi(vertx, eventStore, feed);
+            new AppViews(
+                catalog,
+                sources.registry(),
+                sources.eventStore(),
+                sources.lifecycle(),
+                sources.rules(),
+                sources.clock()),
+            sources.lifecycle());
+    this.events = new EventsApi(vertx, sources.eventStore(), sources.feed());
   }
 
   Health health() {

@@ -1,10 +1,6 @@
 package dev.paastis.proxy;
 
-import dev.paastis.app.Rules;
 import dev.paastis.config.Durations;
-import dev.paastis.config.ProxyTimeouts;
-import dev.paastis.config.WakeStrategy;
-import dev.paastis.lifecycle.AppGate;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,11 +21,7 @@ public final class ProxyServer {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
   private final Vertx vertx;
-  private final AppGate lifecycle;
-  private final Rules rules;
-  private final WakeStrategy wakeStrategy;
-  private final SystemRoutes systemRoutes;
-  private final ProxyTimeouts timeouts;
+  private final ProxyParts parts;
   private final int instances;
   private final Drain drain = new Drain();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -37,20 +29,10 @@ public final class ProxyServer {
   private int actualPort = -1;
   private Future<Drained> drained;
 
-  public ProxyServer(
-      Vertx vertx,
-      AppGate lifecycle,
-      Rules rules,
-      WakeStrategy wakeStrategy,
-      SystemRoutes systemRoutes,
-      ProxyTimeouts timeouts,
-      int instances) {
+  /** {@code instances} server instances share the port, one per event loop at most. */
+  public ProxyServer(Vertx vertx, ProxyParts parts, int instances) {
     this.vertx = vertx;
-    this.lifecycle = lifecycle;
-    this.rules = rules;
-    this.wakeStrategy = wakeStrategy;
-    this.systemRoutes = systemRoutes;
-    this.timeouts = timeouts;
+    this.parts = parts;
     this.instances = Math.max(1, instances);
   }
 
@@ -60,9 +42,7 @@ public final class ProxyServer {
     return vertx
         .deployVerticle(
             () -> {
-              ProxyVerticle verticle =
-                  new ProxyVerticle(
-                      host, port, lifecycle, rules, wakeStrategy, systemRoutes, timeouts, drain);
+              ProxyVerticle verticle = new ProxyVerticle(host, port, parts, drain);
               deployed.add(verticle);
               return verticle;
             },
@@ -157,7 +137,7 @@ public final class ProxyServer {
 
   /** Requests and WebSockets in flight to apps, plus requests held while their app wakes. */
   public int inFlight() {
-    return lifecycle.inFlight() + drain.waking();
+    return parts.apps().inFlight() + drain.waking();
   }
 
   public int actualPort() {

@@ -1,9 +1,6 @@
 package dev.paastis.proxy;
 
-import dev.paastis.app.Rules;
 import dev.paastis.config.ProxyTimeouts;
-import dev.paastis.config.WakeStrategy;
-import dev.paastis.lifecycle.AppGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -26,32 +23,18 @@ final class ProxyVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
-  private final AppGate lifecycle;
-  private final Rules rules;
-  private final WakeStrategy wakeStrategy;
-  private final SystemRoutes systemRoutes;
+  private final ProxyParts parts;
   private final ProxyTimeouts timeouts;
   private final Drain drain;
   private HttpServer server;
   private HttpClient client;
   private HttpClient tunnels;
 
-  ProxyVerticle(
-      String host,
-      int port,
-      AppGate lifecycle,
-      Rules rules,
-      WakeStrategy wakeStrategy,
-      SystemRoutes systemRoutes,
-      ProxyTimeouts timeouts,
-      Drain drain) {
+  ProxyVerticle(String host, int port, ProxyParts parts, Drain drain) {
     this.host = host;
     this.port = port;
-    this.lifecycle = lifecycle;
-    this.rules = rules;
-    this.wakeStrategy = wakeStrategy;
-    this.systemRoutes = systemRoutes;
-    this.timeouts = timeouts;
+    this.parts = parts;
+    this.timeouts = parts.timeouts();
     this.drain = drain;
   }
 
@@ -83,10 +66,10 @@ final class ProxyVerticle extends VerticleBase {
                 new ProxyRequestHandler(
                     new Forwarder(vertx, client, timeouts),
                     tunnels,
-                    lifecycle,
-                    rules,
-                    wakeStrategy,
-                    systemRoutes,
+                    parts.apps(),
+                    parts.rules(),
+                    parts.wakeStrategy(),
+                    parts.systemRoutes(),
                     drain));
     return server.listen();
   }
