@@ -162,7 +162,7 @@ final class Forwarder {
    * came, which {@link ResponseDeadlines} bounds (UPSTREAM_RESPONSE_TIMEOUT). A body streaming
    * after the head is never cut by it. Event-loop confined.
    */
-  private final class Exchange implements ResponseDeadlines.Waiting {
+  private final class Exchange extends ResponseDeadlines.Waiting {
     private final HttpServerRequest request;
     private final String app;
     private HttpClientRequest outgoing;
@@ -181,22 +181,18 @@ final class Forwarder {
 
     void responded() {
       responded = true;
+      deadlines.remove(this);
     }
 
     void clientLeft() {
-      responded = true;
+      responded();
       if (outgoing != null) {
         outgoing.reset(); // the client left: free the upstream connection
       }
     }
 
     @Override
-    public boolean settled() {
-      return responded;
-    }
-
-    @Override
-    public void expire() {
+    void expire() {
       // answer first: the reset then fails the response future, whose abort() finds it sent
       ErrorResponder.send(request, ProxyError.gatewayTimeout(app, responseTimeoutMillis));
       outgoing.reset();
