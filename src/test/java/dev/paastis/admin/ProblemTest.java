@@ -2,13 +2,7 @@ package dev.paastis.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paastis.lifecycle.AppNotFoundException;
-import dev.paastis.lifecycle.NotProxiableException;
-import dev.paastis.lifecycle.StartFailedException;
-import dev.paastis.lifecycle.WakeTimeoutException;
-import dev.paastis.provider.CredentialsRejectedException;
-import dev.paastis.provider.ProviderException;
-import java.time.Duration;
+import dev.paastis.testing.DomainFailures;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,30 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProblemTest {
 
   static Stream<Arguments> failures() {
-    return Stream.of(
-        Arguments.of("an app no provider knows", new AppNotFoundException("shop"), 404, false),
-        Arguments.of(
-            "an app not ready in time",
-            new WakeTimeoutException("shop", Duration.ofSeconds(8)),
-            503,
-            true),
-        Arguments.of(
-            "a start the provider failed",
-            new StartFailedException("shop", "Heroku answered 503 to PATCH", null),
-            503,
-            true),
-        Arguments.of(
-            "a provider API fault",
-            new ProviderException("heroku", "Heroku answered 500 to GET /apps/shop"),
-            503,
-            true),
-        Arguments.of(
-            "credentials the provider rejects",
-            new CredentialsRejectedException("heroku", "PROVIDER_HEROKU_API_TOKEN was rejected"),
-            502,
-            false),
-        Arguments.of("an app without web URL", new NotProxiableException("shop"), 502, false),
-        Arguments.of("a filter it cannot read", new BadRequestException("bad limit"), 400, false));
+    return Stream.concat(
+        DomainFailures.withStatuses(),
+        Stream.of(
+            Arguments.of(
+                "a filter it cannot read", new BadRequestException("bad limit"), 400, false)));
   }
 
   @ParameterizedTest(name = "{0} gives {2}")

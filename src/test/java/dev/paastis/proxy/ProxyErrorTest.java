@@ -2,15 +2,9 @@ package dev.paastis.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paastis.lifecycle.AppNotFoundException;
-import dev.paastis.lifecycle.NotProxiableException;
-import dev.paastis.lifecycle.StartFailedException;
-import dev.paastis.lifecycle.WakeTimeoutException;
-import dev.paastis.provider.CredentialsRejectedException;
-import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
+import dev.paastis.testing.DomainFailures;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,32 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProxyErrorTest {
 
   static Stream<Arguments> failures() {
-    return Stream.of(
-        Arguments.of("an app no provider knows", new AppNotFoundException("shop"), 404, false),
-        Arguments.of(
-            "an app its provider lost", new UnknownAppException("heroku", "shop"), 404, false),
-        Arguments.of(
-            "an app not ready in time",
-            new WakeTimeoutException("shop", Duration.ofSeconds(8), "waiting for it to answer"),
-            503,
-            true),
-        Arguments.of(
-            "a start the provider failed",
-            new StartFailedException("shop", "Heroku answered 503 to PATCH", null),
-            503,
-            true),
-        Arguments.of(
-            "a lookup the provider API could not answer",
-            new ProviderException("heroku", "Heroku answered 500 to GET /apps/shop: boom"),
-            503,
-            true),
-        Arguments.of(
-            "credentials the provider rejects",
-            new CredentialsRejectedException("heroku", "PROVIDER_HEROKU_API_TOKEN was rejected"),
-            502,
-            false),
-        Arguments.of("an app without web URL", new NotProxiableException("shop"), 502, false),
-        Arguments.of("an upstream that refuses", new ConnectException("refused"), 502, false));
+    return Stream.concat(
+        DomainFailures.withStatuses(),
+        Stream.of(
+            Arguments.of(
+                "an app its provider lost", new UnknownAppException("heroku", "shop"), 404, false),
+            Arguments.of("an upstream that refuses", new ConnectException("refused"), 502, false)));
   }
 
   @ParameterizedTest(name = "{0} gives {2}")
