@@ -1,7 +1,5 @@
 package dev.paastis.proxy;
 
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,19 +34,5 @@ final class Drain {
 
   int waking() {
     return waking.get();
-  }
-
-  /**
-   * A response whose head is written once the drain has begun says {@code Connection: close}, so
-   * that a keep-alive client sends its next request on a new connection (to the next instance)
-   * rather than on this one, which closes after the response.
-   */
-  void closeConnectionWhenDraining(HttpServerResponse response) {
-    response.headersEndHandler(
-        head -> {
-          if (started) {
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-          }
-        });
   }
 }

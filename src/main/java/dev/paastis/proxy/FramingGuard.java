@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpVersion;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.impl.HttpServerConnection;
+import java.util.function.BooleanSupplier;
 
 /**
  * Enforces RFC 9112 message framing on the raw bytes of a client connection, before Netty's HTTP
@@ -67,10 +68,12 @@ final class FramingGuard extends ChannelInboundHandlerAdapter
   }
 
   /**
-   * Puts a guard in front of an HTTP/1.x server connection's decoder. Called from the server's
-   * connection handler, which Vert.x runs while it sets the pipeline up, before the first read.
+   * Puts a guard in front of an HTTP/1.x server connection's decoder, and its response watcher
+   * behind the encoder ({@code draining} tells the watcher when responses must close their
+   * connection). Called from the server's connection handler, which Vert.x runs while it sets the
+   * pipeline up, before the first read.
    */
-  static void install(HttpConnection connection, ProxyTimeouts timeouts) {
+  static void install(HttpConnection connection, ProxyTimeouts timeouts, BooleanSupplier draining) {
     if (!(connection instanceof HttpServerConnection internal)) {
       return;
     }
@@ -80,7 +83,7 @@ final class FramingGuard extends ChannelInboundHandlerAdapter
     }
     FramingGuard guard = new FramingGuard(timeouts);
     pipeline.addBefore(DECODER, NAME, guard);
-    pipeline.addAfter(ENCODER, NAME + "-responses", new ResponseWatcher(guard));
+    pipeline.addAfter(ENCODER, NAME + "-responses", new ResponseWatcher(guard, draining));
   }
 
   @Override

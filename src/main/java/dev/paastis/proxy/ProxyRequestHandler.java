@@ -55,7 +55,6 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
-    drain.closeConnectionWhenDraining(request.response());
     if (systemRoutes.handles(request)) {
       systemRoutes.handle(request);
       return;

@@ -60,7 +60,8 @@ final class ProxyVerticle extends VerticleBase {
                     .setMaxInitialLineLength(16 * 1024)
                     .setMaxHeaderSize(32 * 1024))
             // RFC 9112 framing and client timeouts, enforced before Netty's decoder
-            .connectionHandler(connection -> FramingGuard.install(connection, timeouts))
+            .connectionHandler(
+                connection -> FramingGuard.install(connection, timeouts, drain::started))
             .invalidRequestHandler(RejectedRequests::answer)
             .requestHandler(
                 new ProxyRequestHandler(

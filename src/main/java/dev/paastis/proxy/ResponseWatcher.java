@@ -3,14 +3,20 @@ package dev.paastis.proxy;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.http.impl.VertxHttpObject;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sees the responses Vert.x writes on a connection, before they are encoded (it sits between
  * Vert.x's handler and the HTTP encoder), and tells {@link FramingGuard} when one begins, ends, or
- * switches the connection to another protocol.
+ * switches the connection to another protocol. While the proxy drains, each final response head
+ * says {@code Connection: close}, so that a keep-alive client sends its next request on a new
+ * connection (to the next instance) rather than on this one, which closes after the response: one
+ * place for every response (proxied, error, waking page, system API), nothing per request.
  */
 final class ResponseWatcher extends ChannelOutboundHandlerAdapter {
 
@@ -27,9 +33,11 @@ final class ResponseWatcher extends ChannelOutboundHandlerAdapter {
   }
 
   private final Listener listener;
+  private final BooleanSupplier draining;
 
-  ResponseWatcher(Listener listener) {
+  ResponseWatcher(Listener listener, BooleanSupplier draining) {
     this.listener = listener;
+    this.draining = draining;
   }
 
   @Override
@@ -40,6 +48,9 @@ final class ResponseWatcher extends ChannelOutboundHandlerAdapter {
         listener.upgraded();
       } else if (status >= 200) {
         listener.responseBegun();
+        if (draining.getAsBoolean()) {
+          response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
       }
     }
     // Vert.x writes its own objects, which say whether they end the response
