@@ -22,9 +22,13 @@ import java.util.Map;
  */
 public final class ProviderChoice {
 
-  /** The remote providers' sections, in the order of PROVIDER_NAME's accepted values. */
+  /** The providers' sections, in the order of PROVIDER_NAME's accepted values. */
   private static final List<ProviderSection> SECTIONS =
-      List.of(HerokuProvider.section(), ScalingoProvider.section(), CleverCloudProvider.section());
+      List.of(
+          HerokuProvider.section(),
+          ScalingoProvider.section(),
+          CleverCloudProvider.section(),
+          LocalProvider.section());
 
   private ProviderChoice() {}
 
@@ -52,7 +56,7 @@ public final class ProviderChoice {
 
   private static Provider create(Vertx vertx, PaastisConfig config, String name, Clock clock) {
     return switch (name) {
-      case "local" -> new LocalProvider(vertx, config.providers().local());
+      case "local" -> LocalProvider.create(vertx, config, clock);
       case "heroku" -> HerokuProvider.create(vertx, config, clock);
       case "scalingo" -> ScalingoProvider.create(vertx, config, clock);
       case "clever-cloud" -> CleverCloudProvider.create(vertx, config, clock);

@@ -34,7 +34,7 @@ public final class ConfigPrinter {
     logging(lines, config.logging());
     lines.add("PAASTIS_CONFIG", config.configFile().map(Path::toString).orElse(""));
     rules(lines, config.rules());
-    localApps(lines, config.providers().local().apps());
+    localApps(lines, config.providers().localApps());
     return lines.list();
   }
 
@@ -60,7 +60,6 @@ public final class ConfigPrinter {
   private static void providers(Lines lines, ProvidersConfig providers) {
     lines.add("PROVIDERS_ENABLED", String.join(",", providers.enabled()));
     lines.add("PROVIDER_REGION", String.join(",", providers.regions()));
-    lines.add("PROVIDER_LOCAL_OPERATION_TIMEOUT", providers.local().operationTimeout());
     providers.settings().values().forEach(settings -> settings.describe(lines::add));
   }
 

@@ -1,7 +1,5 @@
 package dev.paastis.config;
 
-import static java.time.temporal.ChronoUnit.SECONDS;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.Optional;
 /**
  * Chooses the providers that run, as DESIGN §6 says: PROVIDER_NAME when set, otherwise the provider
  * whose credentials are present (Heroku first, the original's default), and {@code local} beside it
- * whenever local apps are declared. Each remote provider's own variables are read by its section.
+ * whenever local apps are declared. Each provider's own variables are read by its section.
  */
 final class ProviderSelection {
 
@@ -20,22 +18,18 @@ final class ProviderSelection {
   private ProviderSelection() {}
 
   /**
-   * @param sections the remote providers' sections, in the order of {@link #NAMES}: that order
-   *     chooses between providers whose credentials are all present
+   * @param sections the providers' sections, in the order of {@link #NAMES}: that order chooses
+   *     between providers whose credentials are all present
    */
   static ProvidersConfig providers(
       Variables variables, List<LocalAppConfig> localApps, List<ProviderSection> sections) {
-    LocalProviderConfig local =
-        new LocalProviderConfig(
-            variables.positiveDuration("PROVIDER_LOCAL_OPERATION_TIMEOUT", "30s", SECONDS),
-            localApps);
     List<String> enabled = enabled(variables, !localApps.isEmpty(), sections);
     Map<String, ProviderSettings> settings = new LinkedHashMap<>();
     for (ProviderSection section : sections) {
       settings.put(
           section.name(), section.reader().read(variables, enabled.contains(section.name())));
     }
-    return new ProvidersConfig(enabled, variables.list("PROVIDER_REGION"), local, settings);
+    return new ProvidersConfig(enabled, variables.list("PROVIDER_REGION"), localApps, settings);
   }
 
   private static List<String> enabled(

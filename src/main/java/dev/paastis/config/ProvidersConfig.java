@@ -12,19 +12,21 @@ import java.util.Map;
  *     (PROVIDER_NAME, else the provider whose credentials are present; {@code local} added when
  *     local apps are declared); never empty
  * @param regions PROVIDER_REGION split on commas, empty for all regions
- * @param local the local provider's apps
+ * @param localApps the local provider's apps, declared in {@code paastis.yml} (or added by {@code
+ *     paastis demo})
  * @param settings each remote provider's settings by name, in the order of the sections given to
  *     {@link ConfigLoader}; each provider's package reads and casts its own
  */
 public record ProvidersConfig(
     List<String> enabled,
     List<String> regions,
-    LocalProviderConfig local,
+    List<LocalAppConfig> localApps,
     Map<String, ProviderSettings> settings) {
 
   public ProvidersConfig {
     enabled = List.copyOf(enabled);
     regions = List.copyOf(regions);
+    localApps = List.copyOf(localApps);
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 

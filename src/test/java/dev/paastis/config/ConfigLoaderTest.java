@@ -3,6 +3,7 @@ package dev.paastis.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.ProviderChoice;
+import dev.paastis.provider.local.LocalSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,8 +40,9 @@ class ConfigLoaderTest {
         .isEqualTo(new RegistryConfig("in-memory", List.of(), Optional.empty()));
     assertThat(config.providers().enabled()).containsExactly("heroku");
     assertThat(config.providers().regions()).isEmpty();
-    assertThat(config.providers().local())
-        .isEqualTo(new LocalProviderConfig(Duration.ofSeconds(30), List.of()));
+    assertThat(config.providers().localApps()).isEmpty();
+    assertThat(config.providers().settings("local"))
+        .isEqualTo(new LocalSettings(Duration.ofSeconds(30)));
     assertThat(config.hooks()).isEqualTo(HooksConfig.none());
     assertThat(config.routing())
         .isEqualTo(new RoutingConfig(false, Optional.empty(), WakeStrategy.AUTO));
@@ -157,7 +159,8 @@ class ConfigLoaderTest {
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.providers().regions()).containsExactly("osc-fr1", "osc-secnum-fr1");
-    assertThat(config.providers().local().operationTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.providers().settings("local"))
+        .isEqualTo(new LocalSettings(Duration.ofSeconds(5)));
     assertThat(config.hooks().afterStop()).contains("echo stopped");
     assertThat(config.hooks().timeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.routing().wakeStrategy()).isEqualTo(WakeStrategy.PAGE);

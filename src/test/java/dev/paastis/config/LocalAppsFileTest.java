@@ -42,7 +42,7 @@ class LocalAppsFileTest {
                   stop_grace: 500ms
             """);
 
-    LocalAppConfig app = dir.load().providers().local().apps().get(0);
+    LocalAppConfig app = dir.load().providers().localApps().get(0);
 
     assertThat(app)
         .isEqualTo(
@@ -60,7 +60,7 @@ class LocalAppsFileTest {
   void health_path_env_and_stop_grace_have_defaults() {
     dir.file("paastis.yml", "local:\n  apps:\n    - {name: web, command: ./serve, port: '8080'}\n");
 
-    assertThat(dir.load().providers().local().apps())
+    assertThat(dir.load().providers().localApps())
         .containsExactly(
             new LocalAppConfig(
                 "web", "./serve", 8080, "/", Map.of(), Duration.ofSeconds(10), path));
@@ -72,7 +72,7 @@ class LocalAppsFileTest {
         "paastis.yml",
         "local:\n  apps:\n    - {name: web, command: ./serve, port: 8080, stop_grace: 3}\n");
 
-    assertThat(dir.load().providers().local().apps().get(0).stopGrace())
+    assertThat(dir.load().providers().localApps().get(0).stopGrace())
         .isEqualTo(Duration.ofSeconds(3));
   }
 
@@ -82,7 +82,7 @@ class LocalAppsFileTest {
     LocalAppConfig demo =
         new LocalAppConfig("demo", "./demo", 8090, "/", Map.of(), Duration.ofSeconds(1), path);
 
-    assertThat(dir.load(List.of(demo)).providers().local().apps())
+    assertThat(dir.load(List.of(demo)).providers().localApps())
         .extracting(LocalAppConfig::name)
         .containsExactly("web", "demo");
   }

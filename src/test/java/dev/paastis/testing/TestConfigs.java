@@ -6,7 +6,6 @@ import dev.paastis.config.CronSchedule;
 import dev.paastis.config.EventsConfig;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.config.LocalProviderConfig;
 import dev.paastis.config.LogFormat;
 import dev.paastis.config.LoggingConfig;
 import dev.paastis.config.PaastisConfig;
@@ -18,6 +17,7 @@ import dev.paastis.config.SchedulerConfig;
 import dev.paastis.config.Secret;
 import dev.paastis.config.ServerConfig;
 import dev.paastis.config.WakeStrategy;
+import dev.paastis.provider.local.LocalSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +56,8 @@ public final class TestConfigs {
         new ProvidersConfig(
             providers,
             List.of(),
-            new LocalProviderConfig(localOperationTimeout, localApps),
-            Map.of()),
+            localApps,
+            Map.of("local", new LocalSettings(localOperationTimeout))),
         hooks,
         new RoutingConfig(
             systemApiToken.isPresent(), systemApiToken.map(Secret::new), wakeStrategy),

@@ -3,7 +3,8 @@ package dev.paastis.provider.local;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.config.LocalProviderConfig;
+import dev.paastis.config.PaastisConfig;
+import dev.paastis.config.ProviderSection;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.UnknownAppException;
@@ -11,6 +12,7 @@ import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,15 +50,35 @@ public final class LocalProvider implements Provider {
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  public LocalProvider(Vertx vertx, LocalProviderConfig config) {
+  /**
+   * How the local provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. It has
+   * no credentials: declared local apps are what enable it.
+   */
+  public static ProviderSection section() {
+    return new ProviderSection(NAME, variables -> false, LocalSettings::read);
+  }
+
+  /**
+   * The local provider the configuration describes. Its processes run on the machine's time, so the
+   * clock is not used.
+   */
+  public static LocalProvider create(Vertx vertx, PaastisConfig config, Clock clock) {
+    LocalSettings settings = (LocalSettings) config.providers().settings(NAME);
+    return new LocalProvider(vertx, settings.operationTimeout(), config.providers().localApps());
+  }
+
+  /**
+   * @param operationTimeout how long a start may take before the child is killed
+   * @param declared the apps, each with its own name and port
+   */
+  public LocalProvider(Vertx vertx, Duration operationTimeout, List<LocalAppConfig> declared) {
     Objects.requireNonNull(vertx, "vertx");
-    Objects.requireNonNull(config, "config");
-    requireUniqueNames(config.apps());
-    this.operationTimeout = config.operationTimeout();
+    requireUniqueNames(declared);
+    this.operationTimeout = Objects.requireNonNull(operationTimeout, "operationTimeout");
     this.probe = new HealthProbe(vertx);
-    this.workers = workers(vertx, config.apps());
+    this.workers = workers(vertx, declared);
     LocalRuntime runtime = new LocalRuntime(vertx, workers, probe, operationTimeout);
-    config.apps().forEach(app -> apps.put(app.name(), new LocalApp(runtime, app)));
+    declared.forEach(app -> apps.put(app.name(), new LocalApp(runtime, app)));
     this.shutdownHook = new Thread(this::killChildren, "paastis-local-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.paastis.app.Formation;
-import dev.paastis.config.LocalProviderConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,10 +43,7 @@ class ChildOutputLogTest {
   void everyLineOfStdoutAndStderrIsLoggedUnderTheAppName() {
     String command = "echo 'to stdout'; echo 'to stderr' >&2; exec sleep 60";
     LocalProvider provider =
-        new LocalProvider(
-            vertx,
-            new LocalProviderConfig(
-                Duration.ofSeconds(30), List.of(shellApp("chatty", command, dir))));
+        new LocalProvider(vertx, Duration.ofSeconds(30), List.of(shellApp("chatty", command, dir)));
 
     join(provider.start("chatty", Formation.DEFAULT));
     await().atMost(LocalTesting.PATIENCE).until(() -> appender.list.size() >= 2);

@@ -2,7 +2,6 @@ package dev.paastis.provider.local;
 
 import dev.paastis.app.Formation;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.config.LocalProviderConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +28,7 @@ public final class ExitingParent {
             Map.of(),
             Duration.ofSeconds(1),
             dir);
-    LocalProvider provider =
-        new LocalProvider(
-            Vertx.vertx(), new LocalProviderConfig(Duration.ofSeconds(30), List.of(app)));
+    LocalProvider provider = new LocalProvider(Vertx.vertx(), Duration.ofSeconds(30), List.of(app));
     LocalTesting.join(provider.start("orphan", Formation.DEFAULT));
     LocalTesting.awaitPid(dir.resolve("pid"));
     System.exit(0);

@@ -2,7 +2,6 @@ package dev.paastis.provider.local;
 
 import dev.paastis.app.Formation;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.config.LocalProviderConfig;
 import dev.paastis.demo.DemoApps;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderContractTest;
@@ -24,7 +23,7 @@ class LocalProviderContractTest extends ProviderContractTest {
   protected Provider newProvider() {
     vertx = Vertx.vertx();
     LocalAppConfig demo = DemoApps.demoApp("contract", LocalTesting.freePort(), dir);
-    return new LocalProvider(vertx, new LocalProviderConfig(Duration.ofSeconds(30), List.of(demo)));
+    return new LocalProvider(vertx, Duration.ofSeconds(30), List.of(demo));
   }
 
   @Override

@@ -15,7 +15,6 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.LocalAppConfig;
-import dev.paastis.config.LocalProviderConfig;
 import dev.paastis.demo.DemoApps;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
@@ -61,7 +60,7 @@ class LocalProviderTest {
   }
 
   private LocalProvider provider(Duration operationTimeout, LocalAppConfig... apps) {
-    provider = new LocalProvider(vertx, new LocalProviderConfig(operationTimeout, List.of(apps)));
+    provider = new LocalProvider(vertx, operationTimeout, List.of(apps));
     return provider;
   }
 
