@@ -11,23 +11,21 @@ import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
-import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.LifecycleContext;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.lifecycle.ReadinessProbe;
-import dev.paastis.lifecycle.RegistryTracker;
 import dev.paastis.lifecycle.UpstreamCheck;
 import dev.paastis.metrics.MeteredEventStore;
 import dev.paastis.metrics.MeteredProvider;
-import dev.paastis.metrics.MeteredRegistry;
 import dev.paastis.metrics.NoopMetrics;
 import dev.paastis.metrics.PrometheusMetrics;
 import dev.paastis.provider.Providers;
 import dev.paastis.proxy.ProxyParts;
 import dev.paastis.proxy.ProxyServer;
+import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.Registry;
 import dev.paastis.scheduler.Scheduler;
 import dev.paastis.scheduler.Tick;
@@ -57,6 +55,7 @@ public final class Paastis {
   private final Vertx vertx;
   private final boolean ownsVertx;
   private final Providers providers;
+  private final Stores.TrackedState tracked;
   private final Registry registry;
   private final EventStore eventStore;
   private final AppLifecycle lifecycle;
@@ -102,7 +101,8 @@ public final class Paastis {
     Metrics metrics = prometheus.map(PrometheusMetrics::metrics).orElse(NoopMetrics.INSTANCE);
     // the raw providers stay for the instanceof checks of optional abilities (StartupCheck...)
     Providers metered = MeteredProvider.wrap(providers, metrics);
-    this.registry = new MeteredRegistry(Stores.registry(config), metrics);
+    this.tracked = Stores.registry(vertx, config, metrics);
+    this.registry = tracked.registry();
     this.eventStore = new MeteredEventStore(Stores.eventStore(config), metrics);
     // the providers' host aliases first, so that the rules of paastis.yml can override them
     List<Rule> ordered =
@@ -114,7 +114,7 @@ public final class Paastis {
     EventRecorder events = new EventRecorder(eventStore, feed, clock);
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
-    AppTracker tracker = new RegistryTracker(registry);
+    AppTracker tracker = tracked.tracker();
     this.lifecycle =
         new AppLifecycle(
             new LifecycleContext(
@@ -165,7 +165,6 @@ public final class Paastis {
    * or event store it does not have yet), before anything is started.
    */
   public static void check(PaastisConfig config) {
-    Stores.registry(config);
     Stores.eventStore(config);
   }
 
@@ -238,7 +237,7 @@ public final class Paastis {
             .<Void>mapEmpty()
             .eventually(() -> adminClosed)
             .eventually(providers::closeAll)
-            .eventually(registry::close)
+            .eventually(tracked.close())
             .eventually(probeClient::close)
             .eventually(this::closeMetrics)
             .transform(ignored -> Future.<Void>succeededFuture())

@@ -4,8 +4,18 @@ import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.lifecycle.Metrics;
+import dev.paastis.metrics.MeteredRegistry;
+import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.Registry;
+import dev.paastis.registry.RegistryTracker;
 import dev.paastis.registry.memory.InMemoryRegistry;
+import dev.paastis.registry.redis.RedisState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The choice of registry and event store by configured type, made in the composition root; fails
@@ -13,17 +23,34 @@ import dev.paastis.registry.memory.InMemoryRegistry;
  */
 final class Stores {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+
   private Stores() {}
 
-  static Registry registry(PaastisConfig config) {
-    if (!"in-memory".equals(config.registry().type())) {
-      throw new ConfigException(
-          "REGISTRY_TYPE="
-              + config.registry().type()
-              + " is not available in this version yet: expected in-memory");
+  /**
+   * The registry REGISTRY_TYPE names, metered, with the tracker that writes it: on Redis, the state
+   * several instances share; in memory, this instance's alone.
+   */
+  static TrackedState registry(Vertx vertx, PaastisConfig config, Metrics metrics) {
+    if ("redis".equals(config.registry().type())) {
+      RedisState redis = RedisState.create(vertx, config.registry());
+      LOG.info(
+          "registry: Redis, keys under {} (instance {})",
+          config.registry().keyPrefix(),
+          redis.instanceId());
+      return new TrackedState(
+          new MeteredRegistry(redis.registry(), metrics), redis.tracker(), redis::close);
     }
-    return new InMemoryRegistry();
+    Registry registry = new MeteredRegistry(new InMemoryRegistry(), metrics);
+    return new TrackedState(registry, new RegistryTracker(registry), registry::close);
   }
+
+  /**
+   * A registry, the tracker that writes it, and how to close them.
+   *
+   * @param close writes what is buffered, then closes connections
+   */
+  record TrackedState(Registry registry, AppTracker tracker, Supplier<Future<Void>> close) {}
 
   static EventStore eventStore(PaastisConfig config) {
     if (!"in-memory".equals(config.events().type())) {

@@ -49,6 +49,8 @@ public final class ConfigPrinter {
     lines.add("REGISTRY_TYPE", registry.type());
     lines.add("REGISTRY_IGNORED_APPS", String.join(",", registry.ignoredApps()));
     lines.add("REGISTRY_REDIS_URL", redacted(registry.redisUrl()));
+    lines.add("REGISTRY_REDIS_TLS_VERIFY", registry.redisTlsVerify());
+    lines.add("REDIS_KEY_PREFIX", registry.keyPrefix());
   }
 
   private static void scheduler(Lines lines, SchedulerConfig scheduler) {

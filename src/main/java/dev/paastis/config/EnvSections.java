@@ -53,7 +53,19 @@ final class EnvSections {
           "REGISTRY_REDIS_URL is not set: required when REGISTRY_TYPE=redis"
               + " (REDIS_URL is read when REGISTRY_REDIS_URL is not set)");
     }
-    return new RegistryConfig(type, variables.list("REGISTRY_IGNORED_APPS"), url);
+    String urlName = variables.firstSet("REGISTRY_REDIS_URL", "REDIS_URL").orElse("");
+    url.ifPresent(value -> RedisUrl.check(urlName, value));
+    String prefix = variables.get("REDIS_KEY_PREFIX", RegistryConfig.DEFAULT_KEY_PREFIX);
+    if (prefix.isEmpty() || prefix.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+      throw Variables.invalid(
+          "REDIS_KEY_PREFIX", prefix, "a non-empty prefix without spaces such as paastis:");
+    }
+    return new RegistryConfig(
+        type,
+        variables.list("REGISTRY_IGNORED_APPS"),
+        url,
+        variables.bool("REGISTRY_REDIS_TLS_VERIFY", true),
+        prefix);
   }
 
   static HooksConfig hooks(Variables variables) {

@@ -3,6 +3,7 @@ package dev.paastis.lifecycle;
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.EventType;
+import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import io.vertx.core.Future;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.paastis.lifecycle;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.UnknownAppException;
+import dev.paastis.registry.RegistryUnavailableException;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,8 @@ public enum FailureStatus {
   NOT_READY(503, true),
   /** A provider API fault (a 5xx, no answer, a 429 past the deadline): transient as well. */
   PROVIDER_UNAVAILABLE(503, true),
+  /** The registry shared by the instances (Redis) cannot be reached: transient too. */
+  REGISTRY_UNAVAILABLE(503, true),
   /** The provider rejects Paastis's credentials: retrying will not help, an operator must. */
   CREDENTIALS_REJECTED(502, false),
   /** The provider reports no web URL for the app. */
@@ -56,6 +59,9 @@ public enum FailureStatus {
     }
     if (failure instanceof ProviderException) {
       return Optional.of(PROVIDER_UNAVAILABLE);
+    }
+    if (failure instanceof RegistryUnavailableException) {
+      return Optional.of(REGISTRY_UNAVAILABLE);
     }
     if (failure instanceof NotProxiableException) {
       return Optional.of(NOT_PROXIABLE);

@@ -1,6 +1,7 @@
 package dev.paastis.lifecycle;
 
 import dev.paastis.app.ProviderApp;
+import dev.paastis.registry.AppTracker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

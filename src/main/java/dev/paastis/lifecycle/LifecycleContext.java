@@ -2,6 +2,7 @@ package dev.paastis.lifecycle;
 
 import dev.paastis.app.Rules;
 import dev.paastis.provider.Providers;
+import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Vertx;
 import java.time.Clock;

@@ -3,7 +3,7 @@
  * app state; {@link dev.paastis.lifecycle.AppGate} what the proxy sees; {@link
  * dev.paastis.lifecycle.Waker} single-flight wakes of an app and its linked apps, readiness, hooks,
  * formation restore, within a deadline; {@link dev.paastis.lifecycle.Stopper} stops with the
- * in-flight guard; {@link dev.paastis.lifecycle.AppTracker} the one writer of tracked apps; the
+ * in-flight guard; {@link dev.paastis.registry.AppTracker} the one writer of tracked apps; the
  * domain exceptions, and {@link dev.paastis.lifecycle.FailureStatus}, the one table of their HTTP
  * statuses that the proxy and the admin API read. Also {@link dev.paastis.lifecycle.Metrics}, the
  * port through which the engine reports (implemented in {@code dev.paastis.metrics}).

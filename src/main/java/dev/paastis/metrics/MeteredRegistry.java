@@ -3,6 +3,7 @@ package dev.paastis.metrics;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
+import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class MeteredRegistry implements Registry {
   @Override
   public Future<List<ManagedApp>> all() {
     return calls.counted("all", delegate.all());
+  }
+
+  @Override
+  public Future<List<TrackedApp>> index() {
+    return calls.counted("index", delegate.index());
   }
 
   @Override

@@ -101,6 +101,7 @@ record ProxyError(
         switch (known) {
           case NOT_READY -> "App not ready";
           case PROVIDER_UNAVAILABLE -> "Provider unavailable";
+          case REGISTRY_UNAVAILABLE -> "Registry unavailable";
           default -> "Bad gateway";
         };
     String detail =
@@ -108,6 +109,8 @@ record ProxyError(
           case PROVIDER_UNAVAILABLE ->
               "app " + app + " could not be looked up or woken: " + failure.getMessage();
           case CREDENTIALS_REJECTED -> "app " + app + " cannot be woken: " + failure.getMessage();
+          case REGISTRY_UNAVAILABLE ->
+              "app " + app + " cannot be woken now: " + failure.getMessage();
           default -> failure.getMessage();
         };
     if (!known.retryable()) {

@@ -15,6 +15,14 @@ public interface Registry {
 
   Future<List<ManagedApp>> all();
 
+  /**
+   * Every tracked app's provider and idle deadline, without the rest of its record: what a
+   * scheduler tick reads, in one step whatever the number of apps on a shared store.
+   */
+  default Future<List<TrackedApp>> index() {
+    return all().map(apps -> apps.stream().map(TrackedApp::of).toList());
+  }
+
   /** Creates or replaces the record of {@code app.key()}. */
   Future<Void> put(ManagedApp app);
 

@@ -5,14 +5,14 @@ import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
 import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.AppCatalog;
-import dev.paastis.lifecycle.AppTracker;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.StopReason;
 import dev.paastis.lifecycle.Stopper;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
-import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.AppTracker;
+import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,17 +86,27 @@ public final class Tick {
     this.clock = with.clock();
   }
 
+  /**
+   * Never fails: a provider whose listing fails is left alone, and when the tracked apps cannot be
+   * read (a shared registry unreachable) nothing is decided, so that no app is stopped or forgotten
+   * on a state that could not be read.
+   */
   public Future<Void> run() {
     return tracker
-        .all()
+        .index()
         .compose(
             tracked -> {
-              Map<String, ManagedApp> byKey =
-                  tracked.stream().collect(Collectors.toMap(ManagedApp::key, Function.identity()));
+              Map<String, TrackedApp> byKey =
+                  tracked.stream().collect(Collectors.toMap(TrackedApp::key, Function.identity()));
               Set<String> keptAwake = linkedToAppsInUse(tracked, clock.instant());
               List<Future<Void>> perProvider =
                   providers.all().stream().map(p -> runFor(p, byKey, keptAwake)).toList();
-              return Future.join(perProvider).mapEmpty();
+              return Future.join(perProvider).<Void>mapEmpty();
+            },
+            failure -> {
+              LOG.warn(
+                  "tick skipped: the tracked apps could not be read: {}", failure.getMessage());
+              return Future.<Void>succeededFuture();
             });
   }
 
@@ -104,15 +114,15 @@ public final class Tick {
    * The linked apps of every app still in use: they stay awake as long as the app that names them,
    * even when nothing requests them directly (a back end, a worker).
    */
-  private Set<String> linkedToAppsInUse(List<ManagedApp> tracked, Instant now) {
+  private Set<String> linkedToAppsInUse(List<TrackedApp> tracked, Instant now) {
     return tracked.stream()
-        .filter(entry -> !entry.isSleeping() && !now.isAfter(entry.idleDeadline()))
+        .filter(entry -> !entry.isSleeping() && !entry.isIdleAt(now))
         .flatMap(entry -> rules.resolve(entry.key()).linkedApps().stream())
         .collect(Collectors.toSet());
   }
 
   private Future<Void> runFor(
-      Provider provider, Map<String, ManagedApp> tracked, Set<String> keptAwake) {
+      Provider provider, Map<String, TrackedApp> tracked, Set<String> keptAwake) {
     return provider
         .list()
         .compose(listing -> reconcile(provider, listing, tracked, keptAwake))
@@ -126,7 +136,7 @@ public final class Tick {
   private Future<Void> reconcile(
       Provider provider,
       List<ProviderApp> listing,
-      Map<String, ManagedApp> tracked,
+      Map<String, TrackedApp> tracked,
       Set<String> keptAwake) {
     catalog.observe(provider.name(), listing);
     Instant now = clock.instant();
@@ -135,14 +145,14 @@ public final class Tick {
       if (app.state() != AppState.RUNNING || ignored.isIgnored(app.key())) {
         continue;
       }
-      ManagedApp entry = tracked.get(app.key());
+      TrackedApp entry = tracked.get(app.key());
       if (entry == null && catalog.state(app) == AppState.STARTING) {
         continue; // Paastis is waking it: the wake registers it, it was not started outside
       } else if (entry == null) {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, app, now));
-      } else if (now.isAfter(entry.idleDeadline()) && !keptAwake.contains(app.key())) {
+      } else if (entry.isIdleAt(now) && !keptAwake.contains(app.key())) {
         work.add(stopper.stop(app.key(), StopReason.IDLE));
       }
     }
@@ -175,9 +185,9 @@ public final class Tick {
   }
 
   /** An app Paastis had stopped runs again, started from outside: its idle time starts now. */
-  private Future<Void> rediscover(ManagedApp entry, ProviderApp app, Instant now) {
+  private Future<Void> rediscover(TrackedApp entry, ProviderApp app, Instant now) {
     return tracker
-        .markAwake(app, entry.maxIdleTime(), now)
+        .markAwake(app, rules.resolve(app.key()).maxIdleTime(), now)
         .onSuccess(
             ignored -> {
               LOG.info("app {} was started outside Paastis: tracked again", entry.key());
@@ -191,7 +201,7 @@ public final class Tick {
   }
 
   /** An app its provider no longer lists (the catalog forgot it with the listing). */
-  private Future<Void> unregister(ManagedApp entry) {
+  private Future<Void> unregister(TrackedApp entry) {
     return tracker
         .forget(entry.key())
         .onSuccess(

@@ -36,8 +36,7 @@ class ConfigLoaderTest {
     assertThat(config.scheduler().cron().expression()).isEqualTo("* * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(config.registry())
-        .isEqualTo(new RegistryConfig("in-memory", List.of(), Optional.empty()));
+    assertThat(config.registry()).isEqualTo(RegistryConfig.of("in-memory", List.of()));
     assertThat(config.providers().enabled()).containsExactly("heroku");
     assertThat(config.providers().regions()).isEmpty();
     assertThat(config.providers().localApps()).isEmpty();
@@ -183,6 +182,26 @@ class ConfigLoaderTest {
 
     dir.env("REGISTRY_REDIS_URL", "redis://main");
     assertThat(dir.load().registry().redisUrl()).contains(new Secret("redis://main"));
+  }
+
+  @Test
+  void a_redis_registry_reads_its_tls_check_and_key_prefix() {
+    PaastisConfig config =
+        dir.withProvider()
+            .env("REGISTRY_TYPE", "redis")
+            .env("REDIS_URL", "rediss://:pw@redis.example.com:6380/2")
+            .env("REGISTRY_REDIS_TLS_VERIFY", "false")
+            .env("REDIS_KEY_PREFIX", "staging:paastis:")
+            .load();
+
+    assertThat(config.registry())
+        .isEqualTo(
+            new RegistryConfig(
+                "redis",
+                List.of(),
+                Optional.of(new Secret("rediss://:pw@redis.example.com:6380/2")),
+                false,
+                "staging:paastis:"));
   }
 
   @Test

@@ -34,6 +34,8 @@ class ConfigPrinterTest {
             "REGISTRY_TYPE=in-memory",
             "REGISTRY_IGNORED_APPS=",
             "REGISTRY_REDIS_URL=",
+            "REGISTRY_REDIS_TLS_VERIFY=true",
+            "REDIS_KEY_PREFIX=paastis:",
             "START_AND_STOP_CHECKING_INTERVAL_CRON=* * * * *",
             "START_AND_STOP_MAX_IDLE_TIME=15m",
             "RECONCILE_INTERVAL=10m",

@@ -93,6 +93,42 @@ class InvalidVariablesTest {
   }
 
   @Test
+  void a_redis_url_that_is_not_one_is_refused_without_showing_its_password() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .withProvider()
+            .env("REGISTRY_TYPE", "redis")
+            .env("REDIS_URL", "http://user:s3cret@host:6379");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "REDIS_URL is not a Redis URL (scheme http): expected"
+                + " redis://[user:password@]host:port[/db], or rediss:// for TLS")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void a_redis_database_must_be_a_number() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .withProvider()
+            .env("REGISTRY_TYPE", "redis")
+            .env("REGISTRY_REDIS_URL", "redis://localhost:6379/cache");
+
+    assertThat(dir.error()).startsWith("REGISTRY_REDIS_URL is not a Redis URL (database must be");
+  }
+
+  @Test
+  void a_key_prefix_with_a_space_is_refused() {
+    ConfigDir dir = new ConfigDir(path).withProvider().env("REDIS_KEY_PREFIX", "my app:");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "REDIS_KEY_PREFIX=my app: is not valid: expected a non-empty prefix without spaces"
+                + " such as paastis:");
+  }
+
+  @Test
   void the_system_api_needs_a_token_when_enabled() {
     ConfigDir dir =
         new ConfigDir(path)

@@ -18,7 +18,10 @@ import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
+import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.RegistryTracker;
+import dev.paastis.registry.TrackedApp;
 import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;
@@ -388,18 +391,7 @@ class AppLifecycleTest {
   /** Another instance holds every claim: this one never starts nor stops an app itself. */
   private static final class ClaimsHeldElsewhere implements AppTracker {
 
-    private static final Claim HELD =
-        new Claim() {
-          @Override
-          public boolean granted() {
-            return false;
-          }
-
-          @Override
-          public Future<Void> release() {
-            return Future.succeededFuture();
-          }
-        };
+    private static final Claim HELD = Claim.NOT_GRANTED;
 
     private final AppTracker local;
 
@@ -410,6 +402,11 @@ class AppLifecycleTest {
     @Override
     public Future<List<ManagedApp>> all() {
       return local.all();
+    }
+
+    @Override
+    public Future<List<TrackedApp>> index() {
+      return local.index();
     }
 
     @Override

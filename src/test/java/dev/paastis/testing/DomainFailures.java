@@ -6,6 +6,7 @@ import dev.paastis.lifecycle.StartFailedException;
 import dev.paastis.lifecycle.WakeTimeoutException;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.registry.RegistryUnavailableException;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +42,11 @@ public final class DomainFailures {
             new CredentialsRejectedException("heroku", "PROVIDER_HEROKU_API_TOKEN was rejected"),
             502,
             false),
+        Arguments.of(
+            "a shared registry that cannot be reached",
+            new RegistryUnavailableException("Redis could not be reached: refused", null),
+            503,
+            true),
         Arguments.of("an app without web URL", new NotProxiableException("shop"), 502, false));
   }
 }

@@ -48,11 +48,21 @@ public final class TestConfigs {
   /** Zero: a test's stop cuts what is left at once, as before graceful stops existed. */
   public Duration shutdownGrace = Duration.ZERO;
 
+  /** In memory when empty; else the Redis registry at that URL. */
+  public Optional<String> redisUrl = Optional.empty();
+
+  public String redisKeyPrefix = RegistryConfig.DEFAULT_KEY_PREFIX;
+
   public PaastisConfig build() {
     return new PaastisConfig(
         new ServerConfig("127.0.0.1", 0, timeouts, shutdownGrace),
         new SchedulerConfig(CronSchedule.parse(cron), maxIdleTime, Duration.ofMinutes(10)),
-        new RegistryConfig("in-memory", ignoredApps, Optional.empty()),
+        redisUrl
+            .map(
+                url ->
+                    new RegistryConfig(
+                        "redis", ignoredApps, Optional.of(new Secret(url)), true, redisKeyPrefix))
+            .orElse(RegistryConfig.of("in-memory", ignoredApps)),
         new ProvidersConfig(
             providers,
             List.of(),

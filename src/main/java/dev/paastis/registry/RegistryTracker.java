@@ -1,9 +1,7 @@
-package dev.paastis.lifecycle;
+package dev.paastis.registry;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.registry.ManagedApp;
-import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +24,11 @@ public final class RegistryTracker implements AppTracker {
   @Override
   public Future<List<ManagedApp>> all() {
     return registry.all();
+  }
+
+  @Override
+  public Future<List<TrackedApp>> index() {
+    return registry.index();
   }
 
   @Override

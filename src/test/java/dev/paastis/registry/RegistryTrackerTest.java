@@ -1,4 +1,4 @@
-package dev.paastis.lifecycle;
+package dev.paastis.registry;
 
 import dev.paastis.registry.memory.InMemoryRegistry;
 

@@ -1,8 +1,7 @@
-package dev.paastis.lifecycle;
+package dev.paastis.registry;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.registry.ManagedApp;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,11 @@ import java.util.List;
  */
 public interface AppTracker {
 
-  /** The tracked apps, for the scheduler to decide on. */
+  /** The tracked apps, whole. */
   Future<List<ManagedApp>> all();
+
+  /** The tracked apps' providers and idle deadlines, for the scheduler to decide on. */
+  Future<List<TrackedApp>> index();
 
   /**
    * Starts tracking a running app unless it is tracked already; completes with true when this call
@@ -58,18 +60,24 @@ public interface AppTracker {
   interface Claim {
 
     /** The claim every call gets on one instance: granted, and nothing to release. */
-    Claim GRANTED =
-        new Claim() {
-          @Override
-          public boolean granted() {
-            return true;
-          }
+    Claim GRANTED = fixed(true);
 
-          @Override
-          public Future<Void> release() {
-            return Future.succeededFuture();
-          }
-        };
+    /** The answer while another instance holds the claim: nothing to release either. */
+    Claim NOT_GRANTED = fixed(false);
+
+    private static Claim fixed(boolean granted) {
+      return new Claim() {
+        @Override
+        public boolean granted() {
+          return granted;
+        }
+
+        @Override
+        public Future<Void> release() {
+          return Future.succeededFuture();
+        }
+      };
+    }
 
     boolean granted();
 

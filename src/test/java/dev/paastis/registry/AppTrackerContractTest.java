@@ -1,11 +1,10 @@
-package dev.paastis.lifecycle;
+package dev.paastis.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.registry.ManagedApp;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +117,32 @@ public abstract class AppTrackerContractTest {
     assertThat(tracker.forget("shop").await()).isTrue();
     assertThat(tracker.forget("shop").await()).isFalse();
     assertThat(tracker.all().await()).isEmpty();
+  }
+
+  @Test
+  void the_index_gives_each_app_its_provider_and_idle_deadline_and_none_while_asleep() {
+    tracker.registerIfAbsent(app("awake"), IDLE, T0).await();
+    tracker.registerIfAbsent(app("asleep"), IDLE, T0).await();
+    tracker.touch("awake", T0.plusSeconds(30)).await();
+    tracker.saveFormation("asleep", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+
+    assertThat(tracker.index().await())
+        .containsExactly(
+            new TrackedApp("asleep", "local", Optional.empty()),
+            new TrackedApp("awake", "local", Optional.of(T0.plusSeconds(30).plus(IDLE))));
+  }
+
+  @Test
+  void waking_a_sleeping_app_puts_its_deadline_back_in_the_index() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+
+    tracker.markAwake(app("shop"), Duration.ofMinutes(1), T0.plusSeconds(120)).await();
+
+    // the app keeps its own idle time; the one given is for an app not tracked yet
+    assertThat(tracker.index().await())
+        .containsExactly(
+            new TrackedApp("shop", "local", Optional.of(T0.plusSeconds(120).plus(IDLE))));
   }
 
   @Test

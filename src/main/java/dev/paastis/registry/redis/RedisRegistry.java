@@ -1,0 +1,162 @@
+package dev.paastis.registry.redis;
+
+import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.Registry;
+import dev.paastis.registry.TrackedApp;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry on Redis, shared by every instance and kept across restarts. Layout (docs/redis.md):
+ * one JSON record per app, a hash of the tracked apps' providers, and a sorted set of idle
+ * deadlines, all under the key prefix; every write is one Lua script, so the three stay in step.
+ * Futures complete on a Vert.x thread.
+ */
+public final class RedisRegistry implements Registry {
+
+  /** Records read per MGET: bounded replies whatever the number of apps. */
+  private static final int READ_CHUNK = 500;
+
+  private final Redis redis;
+  private final RedisKeys keys;
+
+  RedisRegistry(Redis redis, RedisKeys keys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  Redis redis() {
+    return redis;
+  }
+
+  RedisKeys keys() {
+    return keys;
+  }
+
+  @Override
+  public Future<Optional<ManagedApp>> get(String key) {
+    String name = keys.app(key);
+    return RedisFailures.mapped(redis.send(Request.cmd(Command.GET).arg(name)))
+        .map(
+            stored ->
+                Optional.ofNullable(stored).map(raw -> StoredApp.decode(name, raw.toString())));
+  }
+
+  @Override
+  public Future<List<ManagedApp>> all() {
+    return RedisFailures.mapped(redis.send(Request.cmd(Command.HKEYS).arg(keys.apps())))
+        .compose(
+            names -> {
+              List<String> appKeys = new ArrayList<>();
+              names.forEach(name -> appKeys.add(name.toString()));
+              appKeys.sort(Comparator.naturalOrder());
+              return read(appKeys);
+            });
+  }
+
+  private Future<List<ManagedApp>> read(List<String> appKeys) {
+    if (appKeys.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Request> reads = new ArrayList<>();
+    for (int from = 0; from < appKeys.size(); from += READ_CHUNK) {
+      Request mget = Request.cmd(Command.MGET);
+      appKeys.subList(from, Math.min(from + READ_CHUNK, appKeys.size())).stream()
+          .map(keys::app)
+          .forEach(mget::arg);
+      reads.add(mget);
+    }
+    return RedisFailures.mapped(redis.batch(reads))
+        .map(
+            replies -> {
+              List<ManagedApp> apps = new ArrayList<>(appKeys.size());
+              int index = 0;
+              for (Response reply : replies) {
+                for (Response stored : reply) {
+                  String name = keys.app(appKeys.get(index++));
+                  // forgotten between the two reads: not tracked any more
+                  if (stored != null) {
+                    apps.add(StoredApp.decode(name, stored.toString()));
+                  }
+                }
+              }
+              return apps;
+            });
+  }
+
+  /** Two reads in one round trip, whatever the number of apps; no record is read. */
+  @Override
+  public Future<List<TrackedApp>> index() {
+    return RedisFailures.mapped(
+            redis.batch(
+                List.of(
+                    Request.cmd(Command.HGETALL).arg(keys.apps()),
+                    Request.cmd(Command.ZRANGE).arg(keys.idle()).arg(0).arg(-1).arg("WITHSCORES"))))
+        .map(replies -> index(replies.get(0), replies.get(1)));
+  }
+
+  private static List<TrackedApp> index(Response providers, Response deadlines) {
+    Map<String, Instant> idle = new HashMap<>();
+    Replies.pairs(
+        deadlines,
+        (key, score) -> idle.put(key, Instant.ofEpochMilli(Math.round(score.toDouble()))));
+    List<TrackedApp> apps = new ArrayList<>();
+    Replies.pairs(
+        providers,
+        (key, provider) ->
+            apps.add(new TrackedApp(key, provider.toString(), Optional.ofNullable(idle.get(key)))));
+    apps.sort(Comparator.comparing(TrackedApp::key));
+    return apps;
+  }
+
+  @Override
+  public Future<Void> put(ManagedApp app) {
+    String deadline = app.isSleeping() ? "" : String.valueOf(app.idleDeadline().toEpochMilli());
+    return Scripts.PUT
+        .run(
+            redis,
+            appKeys(app.key()),
+            List.of(app.key(), app.provider(), StoredApp.encode(app), deadline))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> touch(String key, Instant at) {
+    return Scripts.TOUCH.run(redis, touchKeys(key), touchArgs(key, at)).mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> remove(String key) {
+    return Scripts.FORGET
+        .run(redis, appKeys(key), List.of(key))
+        .map(deleted -> deleted.toLong() > 0);
+  }
+
+  /** The keys of the scripts that edit the record, the apps hash and the idle set. */
+  List<String> appKeys(String key) {
+    return List.of(keys.app(key), keys.apps(), keys.idle());
+  }
+
+  List<String> touchKeys(String key) {
+    return List.of(keys.app(key), keys.idle());
+  }
+
+  static List<Object> touchArgs(String key, Instant at) {
+    return List.of(key, at.toEpochMilli());
+  }
+
+  @Override
+  public Future<Void> close() {
+    return redis.close();
+  }
+}

@@ -1,0 +1,165 @@
+package dev.paastis.registry.redis;
+
+/**
+ * The Lua scripts that make each tracker operation one atomic step on a Redis shared by several
+ * instances. Records are edited in place with cjson, which keeps fields it does not know; a record
+ * of another schema version is refused. Instants are epoch milliseconds. The keys of each script
+ * are {@code KEYS[1]} the app's record, {@code KEYS[2]} the apps hash, {@code KEYS[3]} the idle set
+ * (or the lock for the lock scripts).
+ */
+final class Scripts {
+
+  private Scripts() {}
+
+  private static final String LOAD =
+      """
+      local function read_app(raw)
+        local app = cjson.decode(raw)
+        if app.v ~= %d then
+          error({err = 'PAASTIS_SCHEMA record ' .. KEYS[1] .. ' has schema version '
+            .. tostring(app.v) .. ', this Paastis reads version %d'})
+        end
+        return app
+      end
+      local function existing()
+        local raw = redis.call('GET', KEYS[1])
+        if not raw then
+          return nil
+        end
+        return read_app(raw)
+      end
+      local function save(app)
+        redis.call('SET', KEYS[1], cjson.encode(app))
+      end
+      """
+          .formatted(StoredApp.VERSION, StoredApp.VERSION);
+
+  /** Writes a new record (ARGV[3]) with its provider (ARGV[2]) and idle deadline (its arg). */
+  private static final String REGISTER =
+      """
+      local function register(deadline)
+        redis.call('SET', KEYS[1], ARGV[3])
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+        redis.call('ZADD', KEYS[3], deadline, ARGV[1])
+      end
+      """;
+
+  /** Creates or replaces a record. ARGV: key, provider, record, idle deadline or '' asleep. */
+  static final RedisScript PUT =
+      new RedisScript(
+          """
+          redis.call('SET', KEYS[1], ARGV[3])
+          redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+          if ARGV[4] == '' then
+            redis.call('ZREM', KEYS[3], ARGV[1])
+          else
+            redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
+          end
+          return 1
+          """);
+
+  /** Registers unless tracked; 1 when registered. ARGV: key, provider, record, idle deadline. */
+  static final RedisScript REGISTER_IF_ABSENT =
+      new RedisScript(
+          REGISTER
+              + """
+              if redis.call('EXISTS', KEYS[1]) == 1 then
+                return 0
+              end
+              register(ARGV[4])
+              return 1
+              """);
+
+  /**
+   * Awake from now, registered when untracked; 1 when registered. ARGV: key, provider, record to
+   * register, now, idle deadline of a new record.
+   */
+  static final RedisScript MARK_AWAKE =
+      new RedisScript(
+          LOAD
+              + REGISTER
+              + """
+              local app = existing()
+              if not app then
+                register(ARGV[5])
+                return 1
+              end
+              local now = tonumber(ARGV[4])
+              app.lastAccessedAt = now
+              app.stoppedAt = nil
+              save(app)
+              redis.call('ZADD', KEYS[3], now + app.maxIdleTimeMs, ARGV[1])
+              return 0
+              """);
+
+  /** Moves the last access forward only; 1 when moved. KEYS: record, idle. ARGV: key, at. */
+  static final RedisScript TOUCH =
+      new RedisScript(
+          LOAD
+              + """
+              local app = existing()
+              if not app then
+                return 0
+              end
+              local at = tonumber(ARGV[2])
+              if at <= app.lastAccessedAt then
+                return 0
+              end
+              app.lastAccessedAt = at
+              save(app)
+              if app.stoppedAt == nil then
+                redis.call('ZADD', KEYS[2], at + app.maxIdleTimeMs, ARGV[1])
+              end
+              return 1
+              """);
+
+  /**
+   * Stopped at {@code at}, keeping a formation that runs something. KEYS: record, idle. ARGV: key,
+   * formation JSON or '' to keep the saved one, at.
+   */
+  static final RedisScript SAVE_FORMATION =
+      new RedisScript(
+          LOAD
+              + """
+              local app = existing()
+              if not app then
+                return 0
+              end
+              if ARGV[2] ~= '' then
+                app.savedFormation = cjson.decode(ARGV[2])
+              end
+              app.stoppedAt = tonumber(ARGV[3])
+              save(app)
+              redis.call('ZREM', KEYS[2], ARGV[1])
+              return 1
+              """);
+
+  /** Stops tracking; 1 when the app was tracked. ARGV: key. */
+  static final RedisScript FORGET =
+      new RedisScript(
+          """
+          redis.call('HDEL', KEYS[2], ARGV[1])
+          redis.call('ZREM', KEYS[3], ARGV[1])
+          return redis.call('DEL', KEYS[1])
+          """);
+
+  /** Extends a lock its holder still holds; 1 when extended. KEYS: lock. ARGV: token, ms. */
+  static final RedisScript RENEW =
+      new RedisScript(
+          """
+          if redis.call('GET', KEYS[1]) == ARGV[1] then
+            return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          end
+          return 0
+          """);
+
+  /** Deletes a lock its holder still holds; 1 when deleted. KEYS: lock. ARGV: token. */
+  static final RedisScript RELEASE =
+      new RedisScript(
+          """
+          if redis.call('GET', KEYS[1]) == ARGV[1] then
+            return redis.call('DEL', KEYS[1])
+          end
+          return 0
+          """);
+}

@@ -1,0 +1,121 @@
+package dev.paastis.provider.heroku;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paastis.Paastis;
+import dev.paastis.provider.Providers;
+import dev.paastis.testing.MutableClock;
+import dev.paastis.testing.TestConfigs;
+import dev.paastis.testing.TestHttp;
+import dev.paastis.testing.TestRedis;
+import dev.paastis.testing.TestUpstream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paastis instances sharing one real Redis, in front of the fake Heroku API: what one instance
+ * saved, the next one restores; together they start and stop an app once.
+ */
+class SharedRedisEndToEndTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final MutableClock clock = new MutableClock();
+  private final String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+  private final List<Paastis> instances = new ArrayList<>();
+  private HttpClient client;
+  private FakeHerokuApi heroku;
+  private TestUpstream upstream;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(100));
+    heroku = FakeHerokuApi.start(vertx, HerokuProviderContractTest.TOKEN);
+    upstream = TestUpstream.start(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    instances.forEach(paastis -> paastis.stop().await());
+    heroku.close();
+    vertx.close().await();
+  }
+
+  private Paastis startPaastis() {
+    TestConfigs configs = new TestConfigs();
+    configs.providers = List.of("heroku");
+    configs.maxIdleTime = Duration.ofMinutes(5);
+    configs.redisUrl = java.util.Optional.of(TestRedis.shared().url());
+    configs.redisKeyPrefix = prefix;
+    HerokuProvider provider =
+        HerokuProviderContractTest.newHerokuProvider(vertx, heroku, List.of(), clock);
+    Paastis paastis =
+        Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
+    paastis.start().await();
+    instances.add(paastis);
+    return paastis;
+  }
+
+  private int formationChanges(String app) {
+    return heroku.calls().count("PATCH", "/apps/" + app + "/formation");
+  }
+
+  @Test
+  void the_formation_saved_before_a_restart_is_restored_by_the_next_paastis() throws Exception {
+    heroku.addApp("shop", "eu", upstream.uri() + "/", Map.of("web", 2, "worker", 1));
+    Paastis first = startPaastis();
+    clock.advance(Duration.ofMinutes(6));
+    first.tick().await();
+    assertThat(heroku.formationOf("shop")).containsEntry("web", 0).containsEntry("worker", 0);
+    first.stop().await();
+
+    Paastis next = startPaastis();
+    TestHttp.Response response = TestHttp.get(client, next.port(), "shop.proxy.test", "/");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(heroku.formationOf("shop")).containsEntry("web", 2).containsEntry("worker", 1);
+  }
+
+  @Test
+  void requests_split_across_two_instances_start_a_sleeping_app_once() {
+    heroku.addApp("sleepy", "eu", upstream.uri() + "/", Map.of("web", 0));
+    heroku.setBootDelay(Duration.ofMillis(500));
+    Paastis a = startPaastis();
+    Paastis b = startPaastis();
+
+    List<Future<TestHttp.Response>> responses = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      int port = (i % 2 == 0 ? a : b).port();
+      responses.add(
+          TestHttp.send(
+              client, port, HttpMethod.GET, "sleepy.proxy.test", "/n/" + i, Map.of(), null));
+    }
+    List<TestHttp.Response> answered = Future.all(responses).await().list();
+
+    assertThat(answered).extracting(TestHttp.Response::status).containsOnly(200);
+    assertThat(formationChanges("sleepy")).isEqualTo(1);
+  }
+
+  @Test
+  void two_instances_ticking_together_stop_an_idle_app_once() {
+    heroku.addApp("shop", "eu", upstream.uri() + "/", Map.of("web", 1));
+    Paastis a = startPaastis();
+    Paastis b = startPaastis();
+    clock.advance(Duration.ofMinutes(6));
+
+    Future.all(a.tick(), b.tick()).await();
+
+    assertThat(heroku.formationOf("shop")).containsEntry("web", 0);
+    assertThat(formationChanges("shop")).isEqualTo(1);
+  }
+}

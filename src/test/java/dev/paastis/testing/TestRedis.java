@@ -1,0 +1,127 @@
+package dev.paastis.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis server (7.0.15, the binary shipped in {@code org.signal:embedded-redis}) on a free
+ * loopback port, started by the test itself. Its data is kept in an append-only file in a folder of
+ * its own, so that {@link #restart()} keeps it as a production Redis with persistence does; nothing
+ * is written elsewhere ({@code save ""}: no dump.rdb in the working directory).
+ */
+public final class TestRedis implements AutoCloseable {
+
+  private static TestRedis shared;
+
+  private final int port;
+  private final Path dir;
+  private RedisServer server;
+
+  private TestRedis() {
+    this.port = freePort();
+    try {
+      this.dir = Files.createTempDirectory("paastis-redis");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    start();
+  }
+
+  /** A server of its own, for tests that stop or restart it. */
+  public static TestRedis ownServer() {
+    return new TestRedis();
+  }
+
+  /**
+   * One server for the whole test run, for tests that only need one: each uses a key prefix of its
+   * own. Stopped when the JVM ends.
+   */
+  public static synchronized TestRedis shared() {
+    if (shared == null) {
+      shared = new TestRedis();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-redis-stop"));
+    }
+    return shared;
+  }
+
+  public synchronized void start() {
+    server =
+        RedisServer.builder()
+            .port(port)
+            .setting("bind 127.0.0.1")
+            .setting("save \"\"")
+            .setting("appendonly yes")
+            .setting("appendfsync always")
+            .setting("dir " + dir)
+            .build();
+    server.start();
+  }
+
+  public synchronized void stop() {
+    if (server != null && server.isActive()) {
+      server.stop();
+    }
+  }
+
+  public synchronized void restart() {
+    stop();
+    start();
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Sends one command with a client of its own, for checks outside the code under test. */
+  public Response command(Command command, Object... args) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Redis client = Redis.createClient(vertx, url());
+      Request request = Request.cmd(command);
+      for (Object arg : args) {
+        request.arg(String.valueOf(arg));
+      }
+      return client
+          .send(request)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Redis command " + command + " failed", e);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    stop();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
