@@ -26,6 +26,7 @@ import dev.paastis.provider.Providers;
 import dev.paastis.proxy.ProxyParts;
 import dev.paastis.proxy.ProxyServer;
 import dev.paastis.registry.AppTracker;
+import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
 import dev.paastis.scheduler.Scheduler;
 import dev.paastis.scheduler.Tick;
@@ -65,6 +66,15 @@ public final class Paastis {
   private final Optional<AdminServer> admin;
   private final HttpClient probeClient;
   private final Optional<PrometheusMetrics> prometheus;
+
+  /**
+   * How often the apps with requests or WebSockets in flight have their last access moved to now:
+   * well within the shortest sensible idle time, so that a long one keeps its app awake.
+   */
+  private static final long IN_USE_TOUCH_MS = 10_000;
+
+  /** Guarded by {@code this}. */
+  private long inUseTimer = -1;
 
   /** Set by the first {@link #stop()}; guarded by {@code this}. */
   private Future<Void> stopped;
@@ -111,7 +121,8 @@ public final class Paastis {
     Rules rules = new Rules(ordered, config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
     EventFeed feed = new EventFeed();
-    EventRecorder events = new EventRecorder(eventStore, feed, clock);
+    Peers peers = tracked.peers();
+    EventRecorder events = new EventRecorder(eventStore, feed, clock, peers);
     this.probeClient =
         vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
     AppTracker tracker = tracked.tracker();
@@ -122,6 +133,7 @@ public final class Paastis {
                 metered,
                 registry,
                 tracker,
+                peers,
                 events,
                 new HookRunner(vertx, config.hooks()),
                 new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
@@ -134,7 +146,16 @@ public final class Paastis {
     this.tick =
         new Tick(
             new Tick.Collaborators(
-                metered, catalog, tracker, lifecycle.stopper(), events, rules, ignored, clock));
+                metered,
+                catalog,
+                tracker,
+                lifecycle.stopper(),
+                events,
+                rules,
+                ignored,
+                clock,
+                peers));
+    peers.listen(new NewsOfPeers(feed, lifecycle));
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =
         new ProxyServer(
@@ -188,6 +209,7 @@ public final class Paastis {
         .compose(port -> listenAdmin().map(port))
         // the first tick (discovery) is part of starting: once start() completes, Paastis knows
         // the providers' apps and the cron takes over
+        .compose(port -> tracked.peers().start().map(port))
         .compose(port -> tick.run().andThen(done -> startScheduler()).map(port));
   }
 
@@ -195,6 +217,7 @@ public final class Paastis {
   private synchronized void startScheduler() {
     if (stopped == null) {
       scheduler.start();
+      inUseTimer = vertx.setPeriodic(IN_USE_TOUCH_MS, id -> lifecycle.keepInUseAwake());
     }
   }
 
@@ -228,6 +251,7 @@ public final class Paastis {
       return stopped;
     }
     scheduler.stop();
+    vertx.cancelTimer(inUseTimer);
     Duration grace = config.server().shutdownGrace();
     Future<Void> adminClosed =
         admin.map(listener -> listener.shutdown(grace)).orElse(Future.succeededFuture());

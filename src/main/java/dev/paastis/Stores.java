@@ -7,6 +7,7 @@ import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.metrics.MeteredRegistry;
 import dev.paastis.registry.AppTracker;
+import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
 import dev.paastis.registry.RegistryTracker;
 import dev.paastis.registry.memory.InMemoryRegistry;
@@ -39,18 +40,22 @@ final class Stores {
           config.registry().keyPrefix(),
           redis.instanceId());
       return new TrackedState(
-          new MeteredRegistry(redis.registry(), metrics), redis.tracker(), redis::close);
+          new MeteredRegistry(redis.registry(), metrics),
+          redis.tracker(),
+          redis.peers(),
+          redis::close);
     }
     Registry registry = new MeteredRegistry(new InMemoryRegistry(), metrics);
-    return new TrackedState(registry, new RegistryTracker(registry), registry::close);
+    return new TrackedState(registry, new RegistryTracker(registry), Peers.ALONE, registry::close);
   }
 
   /**
-   * A registry, the tracker that writes it, and how to close them.
+   * A registry, the tracker that writes it, the instances that share it, and how to close them.
    *
-   * @param close writes what is buffered, then closes connections
+   * @param close leaves the peers, writes what is buffered, then closes connections
    */
-  record TrackedState(Registry registry, AppTracker tracker, Supplier<Future<Void>> close) {}
+  record TrackedState(
+      Registry registry, AppTracker tracker, Peers peers, Supplier<Future<Void>> close) {}
 
   static EventStore eventStore(PaastisConfig config) {
     if (!"in-memory".equals(config.events().type())) {

@@ -109,6 +109,32 @@ public final class AppCatalog {
     }
   }
 
+  /**
+   * Another instance started or stopped the app: its state, unless an operation of this instance
+   * owns it; unknown apps are left to the next listing.
+   */
+  void changedElsewhere(String key, AppState state) {
+    AppRuntime runtime = runtimes.get(key);
+    if (runtime == null) {
+      return;
+    }
+    synchronized (runtime) {
+      ProviderApp known = runtime.app;
+      if (known != null && runtime.wake == null && runtime.stop == null) {
+        runtime.app = known.withState(state);
+        runtime.state = state;
+      }
+    }
+  }
+
+  /** Keys of the apps with requests or WebSockets in flight through this instance. */
+  List<String> inUse() {
+    return runtimes.values().stream()
+        .filter(runtime -> runtime.inFlight.get() > 0)
+        .map(runtime -> runtime.key)
+        .toList();
+  }
+
   /** A reading of one app from its provider, outside of any operation on it. */
   void update(ProviderApp app) {
     runtime(app.key()).app = app;

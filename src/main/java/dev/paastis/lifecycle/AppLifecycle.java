@@ -1,11 +1,14 @@
 package dev.paastis.lifecycle;
 
 import dev.paastis.app.AppSettings;
+import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +27,14 @@ public final class AppLifecycle implements AppGate {
   private final Leases leases;
   private final Waker waker;
   private final Stopper stopper;
+  private final PeerWaits peerWaits = new PeerWaits();
 
   public AppLifecycle(LifecycleContext context) {
     this.context = context;
     DeadlineTimer timer = new DeadlineTimer(context.vertx());
     AppLookup lookup = new AppLookup(context.providers(), catalog, timer, context.clock());
     this.leases = new Leases(catalog, context.tracker(), context.clock());
-    this.waker = new Waker(context, catalog, lookup, leases, timer);
+    this.waker = new Waker(context, catalog, lookup, leases, timer, peerWaits);
     this.stopper = new Stopper(context, catalog);
   }
 
@@ -76,6 +80,40 @@ public final class AppLifecycle implements AppGate {
   public void requestServed(String name, int status, long durationNanos) {
     String app = catalog.knows(name) ? name : Metrics.UNKNOWN_APP;
     context.metrics().requestServed(app, status, durationNanos);
+  }
+
+  /**
+   * An event of another instance sharing the registry: the app it started or stopped changes state
+   * here too, and the wakes waiting for it to start it learn how it went.
+   */
+  public void happenedElsewhere(Event event) {
+    switch (event.type()) {
+      case APP_STARTED -> {
+        catalog.changedElsewhere(event.app(), AppState.RUNNING);
+        peerWaits.started(event.app());
+      }
+      case APP_STOPPED -> catalog.changedElsewhere(event.app(), AppState.STOPPED);
+      case APP_START_FAILED ->
+          peerWaits.failed(event.app(), String.valueOf(event.details().get("reason")));
+      default -> {
+        // other events change no state
+      }
+    }
+  }
+
+  /**
+   * Moves the last access of every app with a request or WebSocket in flight through this instance
+   * to now, so that a long download or a WebSocket keeps its app awake, whichever instance decides
+   * on idleness. Run periodically, well within the shortest idle time.
+   */
+  public void keepInUseAwake() {
+    Instant now = context.clock().instant();
+    for (String key : catalog.inUse()) {
+      context
+          .tracker()
+          .touch(key, now)
+          .onFailure(failure -> LOG.debug("app {} in use not touched: {}", key, message(failure)));
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.paastis.lifecycle;
 import dev.paastis.app.Rules;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.AppTracker;
+import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -15,12 +16,15 @@ import java.util.Objects;
  * @param providers the providers, metered
  * @param registry read for saved formations and the provider of an app
  * @param tracker the one writer of tracked apps
+ * @param peers the other instances sharing the registry: a wake they claimed is awaited from their
+ *     news
  */
 public record LifecycleContext(
     Vertx vertx,
     Providers providers,
     Registry registry,
     AppTracker tracker,
+    Peers peers,
     EventRecorder events,
     HookRunner hooks,
     ReadinessProbe readiness,
@@ -34,6 +38,7 @@ public record LifecycleContext(
     Objects.requireNonNull(providers, "providers");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(tracker, "tracker");
+    Objects.requireNonNull(peers, "peers");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(hooks, "hooks");
     Objects.requireNonNull(readiness, "readiness");

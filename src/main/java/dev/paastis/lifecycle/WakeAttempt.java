@@ -70,6 +70,11 @@ final class WakeAttempt {
   }
 
   /** On the monotonic clock, for the duration metric. */
+  /** When this attempt began, as {@link System#nanoTime()}. */
+  long sinceNanos() {
+    return startedNanos;
+  }
+
   long elapsedNanos() {
     return System.nanoTime() - startedNanos;
   }

@@ -28,11 +28,13 @@ final class WakeSteps {
   private final LifecycleContext context;
   private final AppCatalog catalog;
   private final Leases leases;
+  private final PeerWaits peerWaits;
 
-  WakeSteps(LifecycleContext context, AppCatalog catalog, Leases leases) {
+  WakeSteps(LifecycleContext context, AppCatalog catalog, Leases leases, PeerWaits peerWaits) {
     this.context = context;
     this.catalog = catalog;
     this.leases = leases;
+    this.peerWaits = peerWaits;
   }
 
   /** Wakes the app under the claim to wake it, released once the work is over. */
@@ -46,7 +48,10 @@ final class WakeSteps {
                     .andThen(done -> claim.release()));
   }
 
-  /** Without the claim, another instance starts the app: this one only waits for it to answer. */
+  /**
+   * Without the claim, another instance starts the app: this one waits for it to say so (its news),
+   * spending no provider call; the wake's deadline bounds the wait.
+   */
   private Future<ProviderApp> wake(
       WakeAttempt attempt, ProviderApp known, Duration maxIdleTime, boolean claimed) {
     Provider provider = attempt.provider;
@@ -59,9 +64,10 @@ final class WakeSteps {
                 return late(attempt);
               }
               attempt.runtime.app = current;
-              return current.state() == AppState.RUNNING || !claimed
-                  ? awaitReady(attempt, current)
-                  : start(attempt, current);
+              if (current.state() == AppState.RUNNING) {
+                return awaitReady(attempt, current);
+              }
+              return claimed ? start(attempt, current) : awaitPeer(attempt, current);
             })
         .compose(ready -> markAwake(attempt, ready, maxIdleTime));
   }
@@ -93,6 +99,13 @@ final class WakeSteps {
                 onStarted(ready, attempt);
               }
             });
+  }
+
+  private Future<ProviderApp> awaitPeer(WakeAttempt attempt, ProviderApp app) {
+    attempt.waitFor("waiting for the instance that starts it");
+    return peerWaits
+        .await(app.key(), attempt.sinceNanos())
+        .map(started -> app.withState(AppState.RUNNING));
   }
 
   private Future<ProviderApp> awaitReady(WakeAttempt attempt, ProviderApp app) {

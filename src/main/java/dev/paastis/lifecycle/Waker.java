@@ -48,7 +48,8 @@ public final class Waker {
       AppCatalog catalog,
       AppLookup lookup,
       Leases leases,
-      DeadlineTimer timer) {
+      DeadlineTimer timer,
+      PeerWaits peerWaits) {
     this.providers = context.providers();
     this.rules = context.rules();
     this.clock = context.clock();
@@ -56,7 +57,7 @@ public final class Waker {
     this.lookup = lookup;
     this.leases = leases;
     this.timer = timer;
-    this.steps = new WakeSteps(context, catalog, leases);
+    this.steps = new WakeSteps(context, catalog, leases, peerWaits);
   }
 
   /** Finds the app the settings route to, wakes it and its linked apps when needed, leases it. */

@@ -12,6 +12,7 @@ import dev.paastis.lifecycle.Stopper;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.AppTracker;
+import dev.paastis.registry.Peers;
 import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class Tick {
   private final Rules rules;
   private final IgnoredApps ignored;
   private final Clock clock;
+  private final Peers peers;
 
   /**
    * What a tick works with.
@@ -52,6 +54,7 @@ public final class Tick {
    * @param catalog where each listing goes, the read model of app state
    * @param tracker the one writer of tracked apps
    * @param stopper stops idle apps
+   * @param peers the instances sharing the registry: only the leader lists and decides
    */
   public record Collaborators(
       Providers providers,
@@ -61,7 +64,8 @@ public final class Tick {
       EventRecorder events,
       Rules rules,
       IgnoredApps ignored,
-      Clock clock) {
+      Clock clock,
+      Peers peers) {
 
     public Collaborators {
       Objects.requireNonNull(providers, "providers");
@@ -72,6 +76,7 @@ public final class Tick {
       Objects.requireNonNull(rules, "rules");
       Objects.requireNonNull(ignored, "ignored");
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(peers, "peers");
     }
   }
 
@@ -84,6 +89,7 @@ public final class Tick {
     this.rules = with.rules();
     this.ignored = with.ignored();
     this.clock = with.clock();
+    this.peers = with.peers();
   }
 
   /**
@@ -92,6 +98,9 @@ public final class Tick {
    * on a state that could not be read.
    */
   public Future<Void> run() {
+    if (!peers.leads()) {
+      return follow();
+    }
     return tracker
         .index()
         .compose(
@@ -108,6 +117,39 @@ public final class Tick {
                   "tick skipped: the tracked apps could not be read: {}", failure.getMessage());
               return Future.<Void>succeededFuture();
             });
+  }
+
+  /**
+   * Another instance leads: this one takes the listings the leader shared (no provider call), and
+   * lists a provider itself only while it knows none of its apps (the leader has shared none yet).
+   */
+  private Future<Void> follow() {
+    List<Future<Void>> perProvider = new ArrayList<>();
+    for (Provider provider : providers.all()) {
+      String name = provider.name();
+      perProvider.add(
+          peers
+              .lastListing(name)
+              .compose(
+                  shared -> {
+                    if (shared.isPresent()) {
+                      catalog.observe(name, shared.get());
+                      return Future.<Void>succeededFuture();
+                    }
+                    return catalog.hasListed(name)
+                        ? Future.<Void>succeededFuture()
+                        : provider
+                            .list()
+                            .onSuccess(listing -> catalog.observe(name, listing))
+                            .<Void>mapEmpty();
+                  })
+              .recover(
+                  failure -> {
+                    LOG.warn("apps of {} not followed: {}", name, failure.getMessage());
+                    return Future.succeededFuture();
+                  }));
+    }
+    return Future.join(perProvider).mapEmpty();
   }
 
   /**
@@ -139,6 +181,7 @@ public final class Tick {
       Map<String, TrackedApp> tracked,
       Set<String> keptAwake) {
     catalog.observe(provider.name(), listing);
+    peers.share(provider.name(), listing);
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
     for (ProviderApp app : listing) {

@@ -20,6 +20,7 @@ import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.Peers;
 import dev.paastis.registry.RegistryTracker;
 import dev.paastis.registry.TrackedApp;
 import dev.paastis.registry.memory.InMemoryRegistry;
@@ -140,11 +141,33 @@ class AppLifecycleTest {
     Future<Lease> lease = lifecycle.wakeAndLease(shop());
     Awaitility.await().until(() -> provider.statusCalls.get() > 0);
     provider.start("shop", Formation.DEFAULT, Deadline.none()).await();
+    int statusCalls = provider.statusCalls.get();
+    lifecycle.happenedElsewhere(elsewhere(EventType.APP_STARTED, Map.of("durationMs", 900)));
 
     lease.await().release();
     assertThat(provider.starts.get()).isEqualTo(1);
+    assertThat(provider.statusCalls.get()).as("learned from the news").isEqualTo(statusCalls);
     assertThat(eventTypes()).doesNotContain(EventType.APP_STARTING);
     assertThat(registry.get("shop").await()).isPresent();
+  }
+
+  @Test
+  void a_wake_without_the_claim_fails_when_the_instance_that_holds_it_fails_to_start_the_app() {
+    tracker = new ClaimsHeldElsewhere(registry);
+    setUpWith(provider);
+
+    Future<Lease> lease = lifecycle.wakeAndLease(shop());
+    Awaitility.await().until(() -> provider.statusCalls.get() > 0);
+    lifecycle.happenedElsewhere(elsewhere(EventType.APP_START_FAILED, Map.of("reason", "boom")));
+
+    assertThatThrownBy(lease::await)
+        .isInstanceOf(StartFailedException.class)
+        .hasMessageContaining("the instance that started it reports: boom");
+    assertThat(provider.starts.get()).isZero();
+  }
+
+  private Event elsewhere(EventType type, Map<String, Object> details) {
+    return new Event(type, "shop", "fake", clock.instant(), details);
   }
 
   @Test
@@ -378,6 +401,7 @@ class AppLifecycleTest {
                 providers,
                 registry,
                 tracker,
+                Peers.ALONE,
                 new EventRecorder(events, new EventFeed(), clock),
                 new HookRunner(vertx, HooksConfig.none()),
                 new ReadinessProbe(

@@ -34,6 +34,21 @@ final class RedisKeys {
     return prefix + "lock:" + key;
   }
 
+  /** The leader's instance id, with an expiry. */
+  String leader() {
+    return prefix + "leader";
+  }
+
+  /** The last listing of a provider the leader shared: a JSON array of apps. */
+  String listing(String provider) {
+    return prefix + "listing:" + provider;
+  }
+
+  /** The pub/sub channel of the news instances share. */
+  String news() {
+    return prefix + "news";
+  }
+
   String prefix() {
     return prefix;
   }

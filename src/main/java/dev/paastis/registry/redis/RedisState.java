@@ -2,6 +2,7 @@ package dev.paastis.registry.redis;
 
 import dev.paastis.config.RegistryConfig;
 import dev.paastis.registry.AppTracker;
+import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class RedisState {
   private final TouchBuffer touches;
   private final RedisTracker tracker;
   private final String instanceId;
+  private final RedisPeers peers;
 
   private RedisState(Vertx vertx, Redis redis, RegistryConfig config, Duration claimTtl) {
     this.instanceId = UUID.randomUUID().toString().substring(0, 8);
@@ -32,6 +34,9 @@ public final class RedisState {
     this.touches = new TouchBuffer(vertx, registry);
     this.tracker =
         new RedisTracker(registry, touches, new RedisLocks(vertx, registry, instanceId, claimTtl));
+    this.peers =
+        new RedisPeers(
+            vertx, registry, instanceId, new RedisLeader(vertx, registry, instanceId, claimTtl));
   }
 
   /**
@@ -80,6 +85,11 @@ public final class RedisState {
     return tracker;
   }
 
+  /** The other instances on this Redis: leadership and news. */
+  public Peers peers() {
+    return peers;
+  }
+
   /** This instance's name in the claims it holds. */
   public String instanceId() {
     return instanceId;
@@ -87,6 +97,6 @@ public final class RedisState {
 
   /** Writes the buffered last-access times, then closes the connections. */
   public Future<Void> close() {
-    return touches.drain().eventually(registry::close);
+    return peers.close().eventually(touches::drain).eventually(registry::close);
   }
 }

@@ -153,6 +153,25 @@ final class Scripts {
           return 0
           """);
 
+  /**
+   * Takes a lock that is free, or extends it for its holder; 1 when held. Idempotent, so that two
+   * attempts of one holder in flight at once agree. KEYS: lock. ARGV: token, ms.
+   */
+  static final RedisScript HOLD =
+      new RedisScript(
+          """
+          local holder = redis.call('GET', KEYS[1])
+          if holder == ARGV[1] then
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+          end
+          if not holder then
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return 1
+          end
+          return 0
+          """);
+
   /** Deletes a lock its holder still holds; 1 when deleted. KEYS: lock. ARGV: token. */
   static final RedisScript RELEASE =
       new RedisScript(
