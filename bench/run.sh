@@ -6,8 +6,11 @@
 #       milliseconds at which it answered its first request, Paastis's readiness probe) to the
 #       first proxied response reaching the client;
 #   (e) the cost of metrics: Paastis with the admin listener off, then on (Micrometer counting
-#       every request), restarted and warmed up for each round.
-# Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=50 THREADS=2 WAKES=5 to change)
+#       every request), restarted and warmed up for each round;
+#   (f) the cost of a shared registry: Paastis in memory, then on Redis (a local redis-server),
+#       restarted and warmed up for each round.
+# Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=50 THREADS=2 WAKES=5 to change;
+#                        SECTIONS=abcdef by default, SECTIONS=f runs the registry section alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -16,11 +19,14 @@ CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 WAKES=${WAKES:-5}
 ROUNDS=${ROUNDS:-3}
+SECTIONS=${SECTIONS:-abcdef}
+section() { [[ $SECTIONS == *"$1"* ]]; }
 
 install_missing() {
   local missing=()
   command -v wrk >/dev/null || missing+=(wrk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v redis-server >/dev/null || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} from Debian's packages" >&2
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -55,10 +61,12 @@ local:
       health_path: /health
 YML
 
-start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file, $4 = ADMIN_ENABLED (default false)
+start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file, $4 = ADMIN_ENABLED (default false),
+                  # $5 = REGISTRY_TYPE (default in-memory)
   (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME="$1" \
     START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty \
     ADMIN_ENABLED="${4:-false}" ADMIN_PORT=0 ADMIN_API_TOKEN=bench-token \
+    REGISTRY_TYPE="${5:-in-memory}" REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}" \
     "$JAVA" ${PAASTIS_JAVA_OPTS:-} -jar "$JAR" serve >"$3" 2>&1) &
   PAASTIS_PID=$!
   PIDS+=("$PAASTIS_PID")
@@ -95,6 +103,7 @@ median_row() { # $1 = label, $2 = file of "req/s p50 p99" lines: the round with 
   sort -n "$2" | awk -v label="$1" '{rows[NR]=$0} END {split(rows[int((NR+1)/2)], f, " "); printf "| %s | %s | %s | %s |\n", label, f[1], f[2], f[3]}'
 }
 
+if section a || section b || section c; then
 echo "## Throughput ($THREADS threads, $CONNECTIONS connections, $DURATION, GET / of the demo app)"
 start_paastis 1h '* * * * *' "$WORK/paastis-throughput.log"
 curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"   # wakes the app
@@ -120,7 +129,8 @@ PAASTIS_RSS=$(ps -o rss= -p "$(pgrep -f -n "paastis.jar serve")" | tr -d ' ')
 echo
 echo "Paastis resident memory after the runs: $((PAASTIS_RSS / 1024)) MiB"
 stop_paastis
-
+fi
+if section d; then
 echo
 echo "## Wake overhead ($WAKES wakes): app ready (first answer) → first proxied response at the client"
 start_paastis 1s '* * * * * *' "$WORK/paastis-wake.log"
@@ -138,7 +148,8 @@ for i in $(seq 1 "$WAKES"); do
   printf '| %d | %d | %d | %d |\n' "$i" $((ready - sent)) $((received - sent)) $((received - ready))
 done
 stop_paastis
-
+fi
+if section e; then
 echo
 echo "## Metrics cost: Paastis with the admin listener (and so Micrometer) off, then on"
 echo
@@ -157,5 +168,31 @@ echo '| target | requests/s | p50 | p99 |'
 echo '|---|---|---|---|'
 median_row "(e) Paastis, metrics off" "$WORK/metrics-false.txt"
 median_row "(e) Paastis, metrics on" "$WORK/metrics-true.txt"
+fi
+if section f; then
+echo
+echo "## Registry cost: Paastis in memory, then on Redis (redis-server on loopback)"
+REDIS_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log"
+wait_port "$REDIS_PORT"
+echo
+for round in $(seq 1 "$ROUNDS"); do
+  for registry in in-memory redis; do
+    start_paastis 1h '* * * * *' "$WORK/paastis-registry-$registry.log" false "$registry"
+    curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/" >/dev/null
+    run_wrk "$PAASTIS_PORT" >>"$WORK/registry-$registry.txt"
+    stop_paastis
+  done
+done
+kill "$(cat "$WORK/redis.pid")"
+echo "Median of $ROUNDS rounds, each on a fresh, warmed-up Paastis:"
+echo
+echo '| target | requests/s | p50 | p99 |'
+echo '|---|---|---|---|'
+median_row "(f) Paastis, registry in memory" "$WORK/registry-in-memory.txt"
+median_row "(f) Paastis, registry on Redis" "$WORK/registry-redis.txt"
+fi
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA" -version 2>&1 | head -1), $("$NGINX" -v 2>&1), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"

@@ -46,7 +46,7 @@ final class Health {
   }
 
   private void ready(RoutingContext context) {
-    Future<JsonObject> registryCheck = check(registry.all());
+    Future<JsonObject> registryCheck = check(registry.ping());
     Future<JsonObject> eventsCheck = check(events.find(EventQuery.recent(1)));
     List<String> notListed =
         providers.all().stream()

@@ -36,6 +36,11 @@ public final class MeteredRegistry implements Registry {
   }
 
   @Override
+  public Future<Void> ping() {
+    return calls.counted("ping", delegate.ping());
+  }
+
+  @Override
   public Future<Void> put(ManagedApp app) {
     return calls.counted("put", delegate.put(app));
   }

@@ -23,6 +23,11 @@ public interface Registry {
     return all().map(apps -> apps.stream().map(TrackedApp::of).toList());
   }
 
+  /** Succeeds when the registry answers: what {@code /health/ready} asks, cheaply. */
+  default Future<Void> ping() {
+    return index().mapEmpty();
+  }
+
   /** Creates or replaces the record of {@code app.key()}. */
   Future<Void> put(ManagedApp app);
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -130,19 +131,9 @@ public final class Tick {
       perProvider.add(
           peers
               .lastListing(name)
-              .compose(
-                  shared -> {
-                    if (shared.isPresent()) {
-                      catalog.observe(name, shared.get());
-                      return Future.<Void>succeededFuture();
-                    }
-                    return catalog.hasListed(name)
-                        ? Future.<Void>succeededFuture()
-                        : provider
-                            .list()
-                            .onSuccess(listing -> catalog.observe(name, listing))
-                            .<Void>mapEmpty();
-                  })
+              // Redis unreachable: the instance still needs to know which apps run
+              .otherwise(Optional.empty())
+              .compose(shared -> follow(provider, shared))
               .recover(
                   failure -> {
                     LOG.warn("apps of {} not followed: {}", name, failure.getMessage());
@@ -150,6 +141,20 @@ public final class Tick {
                   }));
     }
     return Future.join(perProvider).mapEmpty();
+  }
+
+  private Future<Void> follow(Provider provider, Optional<List<ProviderApp>> shared) {
+    if (shared.isPresent()) {
+      catalog.observe(provider.name(), shared.get());
+      return Future.succeededFuture();
+    }
+    if (catalog.hasListed(provider.name())) {
+      return Future.succeededFuture();
+    }
+    return provider
+        .list()
+        .onSuccess(listing -> catalog.observe(provider.name(), listing))
+        .mapEmpty();
   }
 
   /**

@@ -183,6 +183,29 @@ class AppLifecycleTest {
   }
 
   @Test
+  void an_app_with_a_request_in_flight_has_its_last_access_moved_to_now() {
+    Lease lease = lifecycle.wakeAndLease(shop()).await();
+    clock.advance(Duration.ofMinutes(20));
+
+    lifecycle.keepInUseAwake();
+
+    Awaitility.await()
+        .until(
+            () ->
+                registry
+                    .get("shop")
+                    .await()
+                    .orElseThrow()
+                    .lastAccessedAt()
+                    .equals(clock.instant()));
+    lease.release();
+    Instant touched = clock.instant();
+    clock.advance(Duration.ofMinutes(1));
+    lifecycle.keepInUseAwake();
+    assertThat(registry.get("shop").await().orElseThrow().lastAccessedAt()).isEqualTo(touched);
+  }
+
+  @Test
   void a_leased_app_is_not_stopped_and_a_released_one_is() {
     Lease lease = lifecycle.wakeAndLease(shop()).await();
 

@@ -22,6 +22,7 @@ final class RedisLeader {
   private final String token;
   private final Duration lease;
   private volatile boolean leads;
+  private volatile boolean unreachable;
   private long timer = -1;
 
   RedisLeader(Vertx vertx, RedisRegistry store, String instanceId, Duration lease) {
@@ -54,6 +55,17 @@ final class RedisLeader {
   }
 
   private void set(boolean now, Throwable failure) {
+    if (failure != null && !unreachable) {
+      unreachable = true;
+      LOG.warn(
+          "Redis could not be reached ({}): apps known to run are still proxied, wakes are"
+              + " answered 503, no app is stopped; trying again every {} ms",
+          failure.getMessage(),
+          Math.max(1, lease.toMillis() / 3));
+    } else if (failure == null && unreachable) {
+      unreachable = false;
+      LOG.info("Redis answers again");
+    }
     if (now != leads) {
       LOG.info(
           now

@@ -38,9 +38,9 @@ final class RedisLocks {
   Future<Claim> claim(String key, String kind) {
     String lock = store.keys().lock(key);
     String token = instanceId + ":" + kind + ":" + counter.incrementAndGet();
-    return store
-        .redis()
-        .send(Request.cmd(Command.SET).arg(lock).arg(token).arg("NX").arg("PX").arg(ttl.toMillis()))
+    Request set =
+        Request.cmd(Command.SET).arg(lock).arg(token).arg("NX").arg("PX").arg(ttl.toMillis());
+    return RedisFailures.mapped(store.redis().send(set))
         .map(reply -> reply == null ? Claim.NOT_GRANTED : held(key, lock, token));
   }
 

@@ -120,6 +120,11 @@ public final class RedisRegistry implements Registry {
   }
 
   @Override
+  public Future<Void> ping() {
+    return RedisFailures.mapped(redis.send(Request.cmd(Command.PING))).mapEmpty();
+  }
+
+  @Override
   public Future<Void> put(ManagedApp app) {
     String deadline = app.isSleeping() ? "" : String.valueOf(app.idleDeadline().toEpochMilli());
     return Scripts.PUT

@@ -3,6 +3,8 @@ package dev.paastis.provider.heroku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.Paastis;
+import dev.paastis.app.AppState;
+import dev.paastis.app.ProviderApp;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +120,42 @@ class SharedRedisEndToEndTest {
 
     assertThat(heroku.formationOf("shop")).containsEntry("web", 0);
     assertThat(formationChanges("shop")).isEqualTo(1);
+  }
+
+  @Test
+  void an_app_woken_through_one_instance_is_served_by_the_other_without_a_provider_call()
+      throws Exception {
+    heroku.addApp("sleepy", "eu", upstream.uri() + "/", Map.of("web", 0));
+    Paastis a = startPaastis();
+    Paastis b = startPaastis();
+
+    assertThat(TestHttp.get(client, a.port(), "sleepy.proxy.test", "/").status()).isEqualTo(200);
+
+    // the news of the start reaches the other instance within a second
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> b.lifecycle().catalog().state(app(b, "sleepy")) == AppState.RUNNING);
+    int calls = heroku.calls().count();
+    assertThat(TestHttp.get(client, b.port(), "sleepy.proxy.test", "/").status()).isEqualTo(200);
+    assertThat(heroku.calls().count()).isEqualTo(calls);
+  }
+
+  @Test
+  void only_the_leader_lists_the_provider_and_the_other_instance_follows_its_listing() {
+    heroku.addApp("shop", "eu", upstream.uri() + "/", Map.of("web", 1));
+    Paastis a = startPaastis();
+    Paastis b = startPaastis();
+    heroku.calls().clear();
+
+    for (int minute = 0; minute < 3; minute++) {
+      Future.all(a.tick(), b.tick()).await();
+    }
+
+    assertThat(heroku.calls().count("GET", "/apps")).isEqualTo(3);
+    assertThat(b.lifecycle().catalog().get("shop")).isPresent();
+  }
+
+  private static ProviderApp app(Paastis paastis, String key) {
+    return paastis.lifecycle().catalog().get(key).orElseThrow();
   }
 }
