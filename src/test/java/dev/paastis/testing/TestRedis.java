@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
+import redis.embedded.RedisServerBuilder;
 
 /**
  * A real Redis server (7.0.15, the binary shipped in {@code org.signal:embedded-redis}) on a free
@@ -24,11 +25,13 @@ public final class TestRedis implements AutoCloseable {
   private static TestRedis shared;
 
   private final int port;
+  private final boolean tls;
   private final Path dir;
   private RedisServer server;
 
-  private TestRedis() {
+  private TestRedis(boolean tls) {
     this.port = freePort();
+    this.tls = tls;
     try {
       this.dir = Files.createTempDirectory("paastis-redis");
     } catch (IOException e) {
@@ -39,7 +42,15 @@ public final class TestRedis implements AutoCloseable {
 
   /** A server of its own, for tests that stop or restart it. */
   public static TestRedis ownServer() {
-    return new TestRedis();
+    return new TestRedis(false);
+  }
+
+  /**
+   * A server that speaks TLS only, with the self-signed certificate of {@code
+   * src/test/resources/tls}: {@link #url()} is then {@code rediss://}.
+   */
+  public static TestRedis withTls() {
+    return new TestRedis(true);
   }
 
   /**
@@ -48,16 +59,26 @@ public final class TestRedis implements AutoCloseable {
    */
   public static synchronized TestRedis shared() {
     if (shared == null) {
-      shared = new TestRedis();
+      shared = new TestRedis(false);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-redis-stop"));
     }
     return shared;
   }
 
   public synchronized void start() {
+    RedisServerBuilder builder = RedisServer.builder();
+    if (tls) {
+      builder
+          .port(0)
+          .tlsPort(port)
+          .setting("tls-cert-file " + resource("tls/redis-test-cert.pem"))
+          .setting("tls-key-file " + resource("tls/redis-test-key.pem"))
+          .setting("tls-auth-clients no");
+    } else {
+      builder.port(port);
+    }
     server =
-        RedisServer.builder()
-            .port(port)
+        builder
             .setting("bind 127.0.0.1")
             .setting("save \"\"")
             .setting("appendonly yes")
@@ -79,7 +100,7 @@ public final class TestRedis implements AutoCloseable {
   }
 
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return (tls ? "rediss" : "redis") + "://127.0.0.1:" + port;
   }
 
   public int port() {
@@ -114,6 +135,14 @@ public final class TestRedis implements AutoCloseable {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // a temporary folder left behind is harmless
+    }
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(TestRedis.class.getClassLoader().getResource(name).toURI());
+    } catch (Exception e) {
+      throw new IllegalStateException("test resource " + name + " is missing", e);
     }
   }
 
