@@ -7,6 +7,7 @@ import dev.paastis.app.Rule;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
+import dev.paastis.events.Event;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
@@ -40,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,7 @@ public final class Paastis {
   private final boolean ownsVertx;
   private final Providers providers;
   private final Stores.TrackedState tracked;
+  private final EventFeed feed;
   private final Registry registry;
   private final EventStore eventStore;
   private final AppLifecycle lifecycle;
@@ -120,7 +123,7 @@ public final class Paastis {
             .toList();
     Rules rules = new Rules(ordered, config.scheduler().maxIdleTime());
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
-    EventFeed feed = new EventFeed();
+    this.feed = new EventFeed();
     Peers peers = tracked.peers();
     EventRecorder events = new EventRecorder(eventStore, feed, clock, peers);
     this.probeClient =
@@ -296,6 +299,15 @@ public final class Paastis {
 
   public EventStore events() {
     return eventStore;
+  }
+
+  /**
+   * Calls {@code listener} with every event as it happens: this instance's, and with a Redis
+   * registry those of every instance sharing it. The listener runs on a Vert.x thread and must not
+   * block. Returns what ends the subscription.
+   */
+  public Runnable onEvent(Consumer<Event> listener) {
+    return feed.subscribe(listener);
   }
 
   public AppLifecycle lifecycle() {

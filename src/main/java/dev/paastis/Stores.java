@@ -6,6 +6,7 @@ import dev.paastis.events.EventStore;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.metrics.MeteredRegistry;
+import dev.paastis.metrics.MeteredTracker;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
@@ -41,7 +42,7 @@ final class Stores {
           redis.instanceId());
       return new TrackedState(
           new MeteredRegistry(redis.registry(), metrics),
-          redis.tracker(),
+          new MeteredTracker(redis.tracker(), metrics),
           redis.peers(),
           redis::close);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paastis.Paastis;
 import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.events.Event;
+import dev.paastis.events.EventType;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +156,26 @@ class SharedRedisEndToEndTest {
 
     assertThat(heroku.calls().count("GET", "/apps")).isEqualTo(3);
     assertThat(b.lifecycle().catalog().get("shop")).isPresent();
+  }
+
+  @Test
+  void every_instance_sees_the_events_of_the_others() throws Exception {
+    heroku.addApp("sleepy", "eu", upstream.uri() + "/", Map.of("web", 0));
+    Paastis a = startPaastis();
+    Paastis b = startPaastis();
+    List<Event> seenByB = new CopyOnWriteArrayList<>();
+    b.onEvent(seenByB::add);
+
+    assertThat(TestHttp.get(client, a.port(), "sleepy.proxy.test", "/").status()).isEqualTo(200);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(1))
+        .until(
+            () ->
+                seenByB.stream()
+                    .anyMatch(
+                        event ->
+                            event.type() == EventType.APP_STARTED && event.app().equals("sleepy")));
   }
 
   private static ProviderApp app(Paastis paastis, String key) {
