@@ -84,7 +84,6 @@ public final class Paastis {
 
   /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
   public static Paastis create(PaastisConfig config) {
-    check(config);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       // one clock for every block, the providers' reconcile deadlines among them
@@ -116,7 +115,7 @@ public final class Paastis {
     Providers metered = MeteredProvider.wrap(providers, metrics);
     this.tracked = Stores.registry(vertx, config, metrics);
     this.registry = tracked.registry();
-    this.eventStore = new MeteredEventStore(Stores.eventStore(config), metrics);
+    this.eventStore = new MeteredEventStore(Stores.eventStore(vertx, config, clock), metrics);
     // the providers' host aliases first, so that the rules of paastis.yml can override them
     List<Rule> ordered =
         Stream.concat(ProviderAbilities.hostRules(providers).stream(), config.rules().stream())
@@ -185,20 +184,15 @@ public final class Paastis {
   }
 
   /**
-   * Fails with a {@link ConfigException} when this version cannot run the configuration (a registry
-   * or event store it does not have yet), before anything is started.
-   */
-  public static void check(PaastisConfig config) {
-    Stores.eventStore(config);
-  }
-
-  /**
    * Checks the providers' credentials, listens on the configured host and port, runs a first tick,
    * then follows the cron. Fails with a {@link ConfigException} when a provider rejects its
    * credentials.
    */
   public Future<Integer> start() {
-    return ProviderAbilities.verifyCredentials(providers)
+    return eventStore
+        .start()
+        .compose(migrated -> listenToOtherInstances())
+        .compose(listening -> ProviderAbilities.verifyCredentials(providers))
         .compose(verified -> proxy.listen(config.server().host(), config.server().port()))
         .onSuccess(
             port -> {
@@ -214,6 +208,17 @@ public final class Paastis {
         // the providers' apps and the cron takes over
         .compose(port -> tracked.peers().start().map(port))
         .compose(port -> tick.run().andThen(done -> startScheduler()).map(port));
+  }
+
+  /**
+   * Without Redis news, a shared event history announces the other instances' events itself; with
+   * Redis they come with its news (once, not twice).
+   */
+  private Future<Void> listenToOtherInstances() {
+    if (tracked.peers() == Peers.ALONE) {
+      eventStore.listenToOthers(feed::publish);
+    }
+    return Future.succeededFuture();
   }
 
   /** Not when a stop came during the first tick: the scheduler stays stopped. */
@@ -265,6 +270,7 @@ public final class Paastis {
             .eventually(() -> adminClosed)
             .eventually(providers::closeAll)
             .eventually(tracked.close())
+            .eventually(eventStore::close)
             .eventually(probeClient::close)
             .eventually(this::closeMetrics)
             .transform(ignored -> Future.<Void>succeededFuture())

@@ -1,9 +1,9 @@
 package dev.paastis;
 
-import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.memory.InMemoryEventStore;
+import dev.paastis.events.postgres.PostgresEventStore;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.metrics.MeteredRegistry;
 import dev.paastis.metrics.MeteredTracker;
@@ -15,14 +15,12 @@ import dev.paastis.registry.memory.InMemoryRegistry;
 import dev.paastis.registry.redis.RedisState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The choice of registry and event store by configured type, made in the composition root; fails
- * with a {@link ConfigException} naming the variable for a type this version does not have yet.
- */
+/** The choice of registry and event store by configured type, made in the composition root. */
 final class Stores {
 
   private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
@@ -58,12 +56,11 @@ final class Stores {
   record TrackedState(
       Registry registry, AppTracker tracker, Peers peers, Supplier<Future<Void>> close) {}
 
-  static EventStore eventStore(PaastisConfig config) {
-    if (!"in-memory".equals(config.events().type())) {
-      throw new ConfigException(
-          "EVENTS_STORE_TYPE="
-              + config.events().type()
-              + " is not available in this version yet: expected in-memory");
+  /** The event store EVENTS_STORE_TYPE names: in memory, or PostgreSQL shared by instances. */
+  static EventStore eventStore(Vertx vertx, PaastisConfig config, Clock clock) {
+    if ("postgres".equals(config.events().type())) {
+      LOG.info("event store: PostgreSQL, kept {}", config.events().retention());
+      return PostgresEventStore.create(vertx, config.events(), clock);
     }
     return new InMemoryEventStore(config.events().memoryCapacity());
   }

@@ -91,6 +91,8 @@ public final class ConfigPrinter {
     lines.add("EVENTS_STORE_TYPE", events.type());
     lines.add("DATABASE_URL", redacted(events.databaseUrl()));
     lines.add("EVENTS_MEMORY_CAPACITY", events.memoryCapacity());
+    lines.add("EVENTS_BUFFER_CAPACITY", events.bufferCapacity());
+    lines.add("EVENTS_RETENTION", events.retention());
   }
 
   private static void logging(Lines lines, LoggingConfig logging) {

@@ -1,5 +1,6 @@
 package dev.paastis.config;
 
+import static java.time.temporal.ChronoUnit.DAYS;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
@@ -112,8 +113,13 @@ final class EnvSections {
       throw new ConfigException(
           "DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres");
     }
+    databaseUrl.ifPresent(DatabaseUrl::check);
     return new EventsConfig(
-        type, databaseUrl, variables.positiveInteger("EVENTS_MEMORY_CAPACITY", 1000));
+        type,
+        databaseUrl,
+        variables.positiveInteger("EVENTS_MEMORY_CAPACITY", 1000),
+        variables.positiveInteger("EVENTS_BUFFER_CAPACITY", EventsConfig.DEFAULT_BUFFER_CAPACITY),
+        variables.positiveDuration("EVENTS_RETENTION", "30d", DAYS));
   }
 
   /** Also accepts the pino names of the original: fatal is ERROR, silent is OFF. */

@@ -2,6 +2,7 @@ package dev.paastis.events;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where domain events are kept. Appending never blocks the caller's thread; futures may complete on
@@ -18,4 +19,23 @@ public interface EventStore {
 
   /** The newest events that match the query first, at most its limit. */
   Future<List<Event>> find(EventQuery query);
+
+  /**
+   * Prepares the store (a database's schema). Fails only when Paastis must not start with it; a
+   * store that cannot be reached yet keeps trying on its own.
+   */
+  default Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Calls {@code listener} with the events other instances append, for a store several instances
+   * share (on a Vert.x thread); a store of one instance never calls it.
+   */
+  default void listenToOthers(Consumer<Event> listener) {}
+
+  /** Releases connections. Idempotent. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

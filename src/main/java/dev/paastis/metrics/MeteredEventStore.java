@@ -6,6 +6,7 @@ import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.Metrics;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Counts the failed operations of an event store; results pass through unchanged. */
 public final class MeteredEventStore implements EventStore {
@@ -27,5 +28,20 @@ public final class MeteredEventStore implements EventStore {
   @Override
   public Future<List<Event>> find(EventQuery query) {
     return calls.counted("find", delegate.find(query));
+  }
+
+  @Override
+  public Future<Void> start() {
+    return delegate.start();
+  }
+
+  @Override
+  public void listenToOthers(Consumer<Event> listener) {
+    delegate.listenToOthers(listener);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return delegate.close();
   }
 }

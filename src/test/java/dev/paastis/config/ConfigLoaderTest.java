@@ -46,7 +46,7 @@ class ConfigLoaderTest {
     assertThat(config.routing())
         .isEqualTo(new RoutingConfig(false, Optional.empty(), WakeStrategy.AUTO));
     assertThat(config.admin()).isEqualTo(AdminConfig.disabled());
-    assertThat(config.events()).isEqualTo(new EventsConfig("in-memory", Optional.empty(), 1000));
+    assertThat(config.events()).isEqualTo(EventsConfig.inMemory(1000));
     assertThat(config.logging()).isEqualTo(new LoggingConfig("INFO", LogFormat.AUTO));
     assertThat(config.rules()).isEmpty();
     assertThat(config.configFile()).isEmpty();
@@ -209,12 +209,12 @@ class ConfigLoaderTest {
     PaastisConfig config =
         dir.withProvider()
             .env("EVENTS_STORE_TYPE", "postgres")
-            .env("DATABASE_URL", "postgres://db")
+            .env("DATABASE_URL", "postgres://u:p@db:5432/events")
             .env("ROUTING_SYSTEM_API_ENABLED", "TRUE")
             .env("ROUTING_SYSTEM_API_TOKEN", "tk")
             .load();
 
-    assertThat(config.events().databaseUrl()).contains(new Secret("postgres://db"));
+    assertThat(config.events().databaseUrl()).contains(new Secret("postgres://u:p@db:5432/events"));
     assertThat(config.routing().systemApiEnabled()).isTrue();
     assertThat(config.routing().systemApiToken()).contains(new Secret("tk"));
   }

@@ -73,6 +73,8 @@ class ConfigPrinterTest {
             "EVENTS_STORE_TYPE=in-memory",
             "DATABASE_URL=",
             "EVENTS_MEMORY_CAPACITY=1000",
+            "EVENTS_BUFFER_CAPACITY=10000",
+            "EVENTS_RETENTION=30d",
             "LOGGING_LEVEL=info",
             "LOG_FORMAT=auto",
             "PAASTIS_CONFIG=");

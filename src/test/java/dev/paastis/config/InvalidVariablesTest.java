@@ -119,6 +119,19 @@ class InvalidVariablesTest {
   }
 
   @Test
+  void a_database_url_that_is_not_postgres_is_refused_without_showing_its_password() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .withProvider()
+            .env("EVENTS_STORE_TYPE", "postgres")
+            .env("DATABASE_URL", "mysql://paastis:s3cret@db:3306/events");
+
+    assertThat(dir.error())
+        .startsWith("DATABASE_URL is not a PostgreSQL URL (scheme mysql): expected postgres://")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
   void a_key_prefix_with_a_space_is_refused() {
     ConfigDir dir = new ConfigDir(path).withProvider().env("REDIS_KEY_PREFIX", "my app:");
 

@@ -53,6 +53,9 @@ public final class TestConfigs {
 
   public String redisKeyPrefix = RegistryConfig.DEFAULT_KEY_PREFIX;
 
+  /** The in-memory event store when empty; else PostgreSQL at that URL. */
+  public Optional<String> databaseUrl = Optional.empty();
+
   public PaastisConfig build() {
     return new PaastisConfig(
         new ServerConfig("127.0.0.1", 0, timeouts, shutdownGrace),
@@ -73,7 +76,16 @@ public final class TestConfigs {
             systemApiToken.isPresent(), systemApiToken.map(Secret::new), wakeStrategy),
         new AdminConfig(
             adminToken.isPresent(), "127.0.0.1", 0, adminToken.map(Secret::new), metricsPublic),
-        new EventsConfig("in-memory", Optional.empty(), 1000),
+        databaseUrl
+            .map(
+                url ->
+                    new EventsConfig(
+                        "postgres",
+                        Optional.of(new Secret(url)),
+                        1000,
+                        EventsConfig.DEFAULT_BUFFER_CAPACITY,
+                        Duration.ofDays(3650)))
+            .orElse(EventsConfig.inMemory(1000)),
         new LoggingConfig("INFO", LogFormat.PRETTY),
         rules,
         Optional.empty());

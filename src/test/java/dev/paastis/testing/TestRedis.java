@@ -5,10 +5,6 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
@@ -30,13 +26,9 @@ public final class TestRedis implements AutoCloseable {
   private RedisServer server;
 
   private TestRedis(boolean tls) {
-    this.port = freePort();
+    this.port = ServerFolders.freePort();
     this.tls = tls;
-    try {
-      this.dir = Files.createTempDirectory("paastis-redis");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.dir = ServerFolders.create("paastis-redis");
     start();
   }
 
@@ -131,11 +123,7 @@ public final class TestRedis implements AutoCloseable {
   @Override
   public synchronized void close() {
     stop();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is harmless
-    }
+    ServerFolders.delete(dir);
   }
 
   private static Path resource(String name) {
@@ -143,14 +131,6 @@ public final class TestRedis implements AutoCloseable {
       return Path.of(TestRedis.class.getClassLoader().getResource(name).toURI());
     } catch (Exception e) {
       throw new IllegalStateException("test resource " + name + " is missing", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

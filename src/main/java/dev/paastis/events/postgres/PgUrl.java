@@ -1,0 +1,45 @@
+package dev.paastis.events.postgres;
+
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import java.util.Properties;
+
+/**
+ * DATABASE_URL as both clients need it: the reactive client's options, and a JDBC URL with its
+ * properties for the migrations. {@code postgres://}, {@code postgresql://} and {@code
+ * jdbc:postgresql://} are accepted; {@code sslmode} means what it means to libpq ({@code require}
+ * encrypts without checking the certificate, as managed databases expect; {@code verify-full}
+ * checks it).
+ */
+record PgUrl(PgConnectOptions options, String jdbcUrl, Properties jdbcProperties) {
+
+  static PgUrl parse(String databaseUrl) {
+    String value = databaseUrl.trim();
+    String plain = value.startsWith("jdbc:") ? value.substring("jdbc:".length()) : value;
+    PgConnectOptions options = PgConnectOptions.fromUri(plain);
+    SslMode mode = options.getSslMode() == null ? SslMode.DISABLE : options.getSslMode();
+    if (mode == SslMode.REQUIRE || mode == SslMode.PREFER || mode == SslMode.ALLOW) {
+      options.setSslOptions(
+          new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm(""));
+    } else if (mode == SslMode.VERIFY_FULL) {
+      options.setSslOptions(new ClientSSLOptions().setHostnameVerificationAlgorithm("HTTPS"));
+    }
+    Properties properties = new Properties();
+    if (options.getUser() != null) {
+      properties.setProperty("user", options.getUser());
+    }
+    if (options.getPassword() != null) {
+      properties.setProperty("password", options.getPassword());
+    }
+    properties.setProperty("sslmode", mode.value);
+    String jdbcUrl =
+        "jdbc:postgresql://"
+            + options.getHost()
+            + ":"
+            + options.getPort()
+            + "/"
+            + options.getDatabase();
+    return new PgUrl(options, jdbcUrl, properties);
+  }
+}
