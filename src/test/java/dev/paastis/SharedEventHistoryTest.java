@@ -78,4 +78,41 @@ class SharedEventHistoryTest {
     Paastis restarted = startPaastis();
     assertThat(started(restarted.events().recent(100).await())).isTrue();
   }
+
+  @Test
+  void while_postgres_is_down_paastis_serves_and_readiness_says_the_event_store_is_down()
+      throws Exception {
+    TestPostgres own = TestPostgres.ownServer();
+    try {
+      TestConfigs configs = new TestConfigs();
+      configs.databaseUrl = Optional.of(own.newDatabase());
+      configs.adminToken = Optional.of("admin-token");
+      FakeProvider provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
+      provider.withStoppedApp("sleepy", upstream.uri());
+      Paastis paastis =
+          Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
+      paastis.start().await();
+      instances.add(paastis);
+      own.stop();
+
+      assertThat(TestHttp.get(client, paastis.port(), "sleepy.proxy.test", "/").status())
+          .isEqualTo(200);
+      assertThat(
+              TestHttp.get(client, paastis.adminPort(), "localhost", "/health/ready")
+                  .json()
+                  .getJsonObject("checks")
+                  .getJsonObject("event_store")
+                  .getString("status"))
+          .isEqualTo("DOWN");
+
+      own.start();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> started(paastis.events().recent(100).await()));
+    } finally {
+      instances.forEach(paastis -> paastis.stop().await());
+      instances.clear();
+      own.close();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.paastis.admin;
 
+import dev.paastis.events.EventCursor;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventType;
 import io.vertx.core.MultiMap;
@@ -24,7 +25,16 @@ final class EventFilters {
         types(params.getAll("type")),
         Optional.ofNullable(params.get("since")).map(value -> instant("since", value)),
         Optional.ofNullable(params.get("until")).map(value -> instant("until", value)),
-        limit(params.get("limit")));
+        limit(params.get("limit")),
+        Optional.ofNullable(params.get("cursor")).map(EventFilters::cursor));
+  }
+
+  private static EventCursor cursor(String value) {
+    try {
+      return EventCursor.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
   }
 
   private static Set<EventType> types(Iterable<String> values) {

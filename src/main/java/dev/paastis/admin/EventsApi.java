@@ -1,6 +1,7 @@
 package dev.paastis.admin;
 
 import dev.paastis.events.Event;
+import dev.paastis.events.EventCursor;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import io.vertx.core.Context;
@@ -40,8 +41,12 @@ final class EventsApi {
         context,
         200,
         store
-            .find(EventFilters.parse(context.queryParams()))
-            .map(events -> new JsonObject().put("events", EventJson.of(events))));
+            .page(EventFilters.parse(context.queryParams()))
+            .map(
+                page ->
+                    new JsonObject()
+                        .put("events", EventJson.of(page.events()))
+                        .put("next_cursor", page.next().map(EventCursor::encode).orElse(null))));
   }
 
   private void stream(RoutingContext context) {

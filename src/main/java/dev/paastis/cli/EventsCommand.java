@@ -66,6 +66,12 @@ final class EventsCommand implements Callable<Integer> {
   Integer limit;
 
   @Option(
+      names = "--cursor",
+      paramLabel = "CURSOR",
+      description = "The next, older page: the cursor the previous page ended with.")
+  String cursor;
+
+  @Option(
       names = {"-f", "--follow"},
       description =
           "Keep the connection open and print each new event as it happens, until Ctrl-C. Takes"
@@ -79,9 +85,9 @@ final class EventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (follow && (since != null || limit != null)) {
+    if (follow && (since != null || limit != null || cursor != null)) {
       throw new ConfigException(
-          "--since and --limit do not go with --follow, which prints new events only");
+          "--since, --limit and --cursor do not go with --follow, which prints new events only");
     }
     Map<String, String> query = new LinkedHashMap<>();
     if (app != null) {
@@ -101,12 +107,19 @@ final class EventsCommand implements Callable<Integer> {
     if (limit != null) {
       query.put("limit", limit.toString());
     }
+    if (cursor != null) {
+      query.put("cursor", cursor);
+    }
     JsonNode answer = admin.client().get("/api/events", query);
     if (json) {
       out.println(AdminClient.pretty(answer));
     } else {
       JsonNode events = answer.path("events");
       (events.isEmpty() ? List.of("no events") : table(events).lines()).forEach(out::println);
+      String next = answer.path("next_cursor").asText("");
+      if (!next.isEmpty()) {
+        out.println("(more: add --cursor " + next + ")");
+      }
     }
     out.flush();
     return 0;

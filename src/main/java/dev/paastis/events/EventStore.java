@@ -18,7 +18,15 @@ public interface EventStore {
   }
 
   /** The newest events that match the query first, at most its limit. */
-  Future<List<Event>> find(EventQuery query);
+  default Future<List<Event>> find(EventQuery query) {
+    return page(query).map(EventPage::events);
+  }
+
+  /**
+   * A page of the newest events that match the query, at most its limit, from its cursor on, and
+   * where the next page starts. Paging through an app's whole history sees each event once.
+   */
+  Future<EventPage> page(EventQuery query);
 
   /**
    * Prepares the store (a database's schema). Fails only when Paastis must not start with it; a

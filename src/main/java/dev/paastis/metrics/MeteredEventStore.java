@@ -1,6 +1,7 @@
 package dev.paastis.metrics;
 
 import dev.paastis.events.Event;
+import dev.paastis.events.EventPage;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.Metrics;
@@ -28,6 +29,11 @@ public final class MeteredEventStore implements EventStore {
   @Override
   public Future<List<Event>> find(EventQuery query) {
     return calls.counted("find", delegate.find(query));
+  }
+
+  @Override
+  public Future<EventPage> page(EventQuery query) {
+    return calls.counted("find", delegate.page(query));
   }
 
   @Override

@@ -336,6 +336,23 @@ class AdminApiTest {
     assertThat(one).hasSize(1);
   }
 
+  @Test
+  void the_next_cursor_pages_through_the_events_and_is_null_on_the_last_page() throws Exception {
+    startPaastis();
+    api(HttpMethod.POST, "/api/apps/asleep/start?wait=true");
+    JsonArray all = api(HttpMethod.GET, "/api/events").json().getJsonArray("events");
+
+    JsonObject first = api(HttpMethod.GET, "/api/events?limit=2").json();
+    JsonObject rest =
+        api(HttpMethod.GET, "/api/events?limit=1000&cursor=" + first.getString("next_cursor"))
+            .json();
+
+    assertThat(first.getJsonArray("events").size() + rest.getJsonArray("events").size())
+        .isEqualTo(all.size());
+    assertThat(rest.getJsonArray("events").getJsonObject(0)).isEqualTo(all.getJsonObject(2));
+    assertThat(rest.getValue("next_cursor")).isNull();
+  }
+
   @ParameterizedTest(name = "{0} gets a 400 saying: {1}")
   @CsvSource(
       delimiter = '|',
@@ -344,6 +361,7 @@ class AdminApiTest {
         "since=yesterday  | since=yesterday is not a time: expected ISO-8601 UTC",
         "limit=0          | limit=0 is not accepted: expected a whole number from 1 to 1000",
         "limit=many       | limit=many is not accepted: expected a whole number from 1 to 1000",
+        "cursor=page2     | cursor=page2 is not a cursor: pass the next_cursor of the previous page",
       })
   void a_bad_event_filter_is_a_400_naming_what_is_accepted(String query, String detail)
       throws Exception {

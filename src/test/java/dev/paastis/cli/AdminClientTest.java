@@ -266,7 +266,7 @@ class AdminClientTest {
     CliRun run = paastis("events", "--follow", "--limit", "3");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--since and --limit do not go with --follow");
+    assertThat(run.err()).contains("--since, --limit and --cursor do not go with --follow");
     assertThat(requests).isEmpty();
   }
 }

@@ -129,7 +129,13 @@ class AdminCommandsTest {
     assertThat(started.path("events").findValuesAsText("type")).containsOnly("APP_STARTED");
     assertThat(started.path("events").findValuesAsText("app")).contains("asleep");
 
-    assertThat(paastis("events", "--limit", "1").out().lines()).hasSize(2);
+    List<String> page = paastis("events", "--limit", "1").out().lines().toList();
+    assertThat(page).hasSize(3);
+    assertThat(page.get(2)).matches("\\(more: add --cursor \\d+\\.\\d+\\)");
+    String cursor = page.get(2).replaceAll(".*--cursor (\\S+)\\)", "$1");
+    List<String> next =
+        paastis("events", "--limit", "1", "--cursor", cursor).out().lines().toList();
+    assertThat(next.get(1)).isNotEqualTo(page.get(1));
     assertThat(paastis("events", "--since", "2099-01-01T00:00:00Z").out()).startsWith("no events");
   }
 

@@ -102,4 +102,42 @@ public abstract class EventStoreContractTest {
         .extracting(e -> e.at().getEpochSecond() % 60)
         .containsExactly(5L, 4L);
   }
+
+  @Test
+  void paging_with_the_cursor_sees_every_event_once_newest_first_even_at_one_same_instant()
+      throws Exception {
+    EventStore store = newStore(100);
+    for (int i = 0; i < 25; i++) {
+      // three events share each second: the cursor must not skip nor repeat one
+      store
+          .append(
+              new Event(
+                  EventType.APP_STARTED,
+                  "a",
+                  "local",
+                  Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i / 3),
+                  Map.of("n", (long) i)))
+          .await();
+    }
+    store.append(event(EventType.APP_STARTED, "other", 99)).await();
+
+    EventQuery query =
+        new EventQuery(Optional.of("a"), Set.of(), Optional.empty(), Optional.empty(), 10);
+    java.util.List<Object> seen = new java.util.ArrayList<>();
+    EventPage page = store.page(query).await();
+    int pages = 1;
+    seen.addAll(page.events().stream().map(event -> event.details().get("n")).toList());
+    while (page.next().isPresent()) {
+      page = store.page(query.after(page.next().get())).await();
+      pages++;
+      seen.addAll(page.events().stream().map(event -> event.details().get("n")).toList());
+    }
+
+    assertThat(pages).isEqualTo(3);
+    java.util.List<Object> expected = new java.util.ArrayList<>();
+    for (long i = 24; i >= 0; i--) {
+      expected.add(i);
+    }
+    assertThat(seen).isEqualTo(expected);
+  }
 }

@@ -2,6 +2,8 @@ package dev.paastis.events.postgres;
 
 import dev.paastis.config.EventsConfig;
 import dev.paastis.events.Event;
+import dev.paastis.events.EventCursor;
+import dev.paastis.events.EventPage;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -148,10 +151,15 @@ public final class PostgresEventStore implements EventStore {
     return writer.append(event);
   }
 
+  /**
+   * Newest first by time, then by id (the order the index keeps); one row more than the limit is
+   * read to know whether a next page exists.
+   */
   @Override
-  public Future<List<Event>> find(EventQuery query) {
+  public Future<EventPage> page(EventQuery query) {
     StringBuilder sql =
-        new StringBuilder("SELECT type, app, provider, occurred_at, details FROM paastis_events");
+        new StringBuilder(
+            "SELECT id, type, app, provider, occurred_at, details FROM paastis_events");
     List<Object> args = new ArrayList<>();
     List<String> where = new ArrayList<>();
     query.app().ifPresent(app -> where.add(parameter("app = ", app, args)));
@@ -165,18 +173,41 @@ public final class PostgresEventStore implements EventStore {
     }
     query.since().ifPresent(at -> where.add(parameter("occurred_at >= ", utc(at), args)));
     query.until().ifPresent(at -> where.add(parameter("occurred_at < ", utc(at), args)));
+    query
+        .after()
+        .ifPresent(
+            cursor -> {
+              String at = parameter("", utc(cursor.at()), args);
+              where.add(
+                  "(occurred_at, id) < ("
+                      + at
+                      + ", "
+                      + parameter("", cursor.position(), args)
+                      + ")");
+            });
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", where));
     }
-    sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ").append(query.limit());
+    sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT ").append(query.limit() + 1);
     return pool.preparedQuery(sql.toString())
         .execute(Tuple.wrap(args))
-        .map(
-            rows -> {
-              List<Event> events = new ArrayList<>(rows.size());
-              rows.forEach(row -> events.add(event(row)));
-              return events;
-            });
+        .map(rows -> page(rows, query.limit()));
+  }
+
+  private static EventPage page(Iterable<Row> rows, int limit) {
+    List<Event> events = new ArrayList<>(limit);
+    Optional<EventCursor> next = Optional.empty();
+    long lastId = 0;
+    for (Row row : rows) {
+      if (events.size() == limit) {
+        Event last = events.get(limit - 1);
+        next = Optional.of(new EventCursor(last.at(), lastId));
+        break;
+      }
+      events.add(event(row));
+      lastId = row.getLong("id");
+    }
+    return new EventPage(events, next);
   }
 
   /** Adds the value as the next parameter; returns the condition with its placeholder. */
