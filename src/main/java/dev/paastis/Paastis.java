@@ -3,7 +3,6 @@ package dev.paastis;
 import dev.paastis.admin.AdminApi;
 import dev.paastis.admin.AdminServer;
 import dev.paastis.admin.SystemApi;
-import dev.paastis.app.Rule;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
@@ -39,10 +38,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,15 +66,6 @@ public final class Paastis {
   private final Optional<AdminServer> admin;
   private final HttpClient probeClient;
   private final Optional<PrometheusMetrics> prometheus;
-
-  /**
-   * How often the apps with requests or WebSockets in flight have their last access moved to now:
-   * well within the shortest sensible idle time, so that a long one keeps its app awake.
-   */
-  private static final long IN_USE_TOUCH_MS = 10_000;
-
-  /** Guarded by {@code this}. */
-  private long inUseTimer = -1;
 
   /** Set by the first {@link #stop()}; guarded by {@code this}. */
   private Future<Void> stopped;
@@ -116,11 +104,7 @@ public final class Paastis {
     this.tracked = Stores.registry(vertx, config, metrics);
     this.registry = tracked.registry();
     this.eventStore = new MeteredEventStore(Stores.eventStore(vertx, config, clock), metrics);
-    // the providers' host aliases first, so that the rules of paastis.yml can override them
-    List<Rule> ordered =
-        Stream.concat(ProviderAbilities.hostRules(providers).stream(), config.rules().stream())
-            .toList();
-    Rules rules = new Rules(ordered, config.scheduler().maxIdleTime());
+    Rules rules = ProviderAbilities.rules(providers, config);
     IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
     this.feed = new EventFeed();
     Peers peers = tracked.peers();
@@ -157,7 +141,7 @@ public final class Paastis {
                 ignored,
                 clock,
                 peers));
-    peers.listen(new NewsOfPeers(feed, lifecycle));
+    NewsOfPeers.wire(peers, eventStore, feed, lifecycle);
     this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
     this.proxy =
         new ProxyServer(
@@ -191,8 +175,7 @@ public final class Paastis {
   public Future<Integer> start() {
     return eventStore
         .start()
-        .compose(migrated -> listenToOtherInstances())
-        .compose(listening -> ProviderAbilities.verifyCredentials(providers))
+        .compose(migrated -> ProviderAbilities.verifyCredentials(providers))
         .compose(verified -> proxy.listen(config.server().host(), config.server().port()))
         .onSuccess(
             port -> {
@@ -210,41 +193,18 @@ public final class Paastis {
         .compose(port -> tick.run().andThen(done -> startScheduler()).map(port));
   }
 
-  /**
-   * Without Redis news, a shared event history announces the other instances' events itself; with
-   * Redis they come with its news (once, not twice).
-   */
-  private Future<Void> listenToOtherInstances() {
-    if (tracked.peers() == Peers.ALONE) {
-      eventStore.listenToOthers(feed::publish);
-    }
-    return Future.succeededFuture();
-  }
-
   /** Not when a stop came during the first tick: the scheduler stays stopped. */
   private synchronized void startScheduler() {
     if (stopped == null) {
       scheduler.start();
-      inUseTimer = vertx.setPeriodic(IN_USE_TOUCH_MS, id -> lifecycle.keepInUseAwake());
+      lifecycle.keepInUseAwake(true);
     }
   }
 
   private Future<Void> listenAdmin() {
-    if (admin.isEmpty()) {
-      return Future.succeededFuture();
-    }
     return admin
-        .get()
-        .listen()
-        .onSuccess(
-            port ->
-                LOG.info(
-                    "admin listener on {}:{}: dashboard at http://{}:{}/",
-                    config.admin().host(),
-                    port,
-                    config.admin().host(),
-                    port))
-        .mapEmpty();
+        .map(listener -> listener.listen().<Void>mapEmpty())
+        .orElse(Future.succeededFuture());
   }
 
   /**
@@ -259,7 +219,7 @@ public final class Paastis {
       return stopped;
     }
     scheduler.stop();
-    vertx.cancelTimer(inUseTimer);
+    lifecycle.keepInUseAwake(false);
     Duration grace = config.server().shutdownGrace();
     Future<Void> adminClosed =
         admin.map(listener -> listener.shutdown(grace)).orElse(Future.succeededFuture());
@@ -308,9 +268,8 @@ public final class Paastis {
   }
 
   /**
-   * Calls {@code listener} with every event as it happens: this instance's, and with a Redis
-   * registry those of every instance sharing it. The listener runs on a Vert.x thread and must not
-   * block. Returns what ends the subscription.
+   * Calls {@code listener} (on a Vert.x thread; it must not block) with every event as it happens,
+   * those of the other instances included; returns what ends the subscription.
    */
   public Runnable onEvent(Consumer<Event> listener) {
     return feed.subscribe(listener);

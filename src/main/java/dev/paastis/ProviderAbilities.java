@@ -1,13 +1,16 @@
 package dev.paastis;
 
 import dev.paastis.app.Rule;
+import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
+import dev.paastis.config.PaastisConfig;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.HostAliases;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.StartupCheck;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +40,19 @@ final class ProviderAbilities {
     return Future.all(checks).mapEmpty();
   }
 
-  /** The providers' host rules, to come before those of paastis.yml, which may override them. */
-  static List<Rule> hostRules(Providers providers) {
-    return providers.all().stream()
-        .filter(HostAliases.class::isInstance)
-        .flatMap(provider -> ((HostAliases) provider).hostRules().stream())
-        .toList();
+  /**
+   * The rules of paastis.yml after the providers' host rules, so that the file may override them,
+   * with the configured idle time for apps no rule names.
+   */
+  static Rules rules(Providers providers, PaastisConfig config) {
+    List<Rule> hostRules =
+        providers.all().stream()
+            .filter(HostAliases.class::isInstance)
+            .flatMap(provider -> ((HostAliases) provider).hostRules().stream())
+            .toList();
+    return new Rules(
+        Stream.concat(hostRules.stream(), config.rules().stream()).toList(),
+        config.scheduler().maxIdleTime());
   }
 
   private static Future<Void> onlyRejections(Throwable failure) {

@@ -10,6 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin listener (ADMIN_ENABLED): the admin API under {@code /api} behind a bearer token,
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * stay on a private interface.
  */
 public final class AdminServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
   /** Where the dashboard's static files live on the classpath. */
   static final String DASHBOARD_ROOT = "dev/paastis/admin/dashboard";
@@ -78,7 +82,7 @@ public final class AdminServer {
     }
   }
 
-  /** Listens on ADMIN_HOST:ADMIN_PORT; completes with the bound port. */
+  /** Listens on ADMIN_HOST:ADMIN_PORT and says where; completes with the bound port. */
   public Future<Integer> listen() {
     return vertx
         .createHttpServer()
@@ -87,6 +91,12 @@ public final class AdminServer {
         .map(
             bound -> {
               this.server = bound;
+              LOG.info(
+                  "admin listener on {}:{}: dashboard at http://{}:{}/",
+                  config.host(),
+                  bound.actualPort(),
+                  config.host(),
+                  bound.actualPort());
               return bound.actualPort();
             });
   }

@@ -38,7 +38,7 @@ public interface EventStore {
 
   /**
    * Calls {@code listener} with the events other instances append, for a store several instances
-   * share (on a Vert.x thread); a store of one instance never calls it.
+   * share (on a Vert.x thread, from {@link #start} on); a store of one instance never calls it.
    */
   default void listenToOthers(Consumer<Event> listener) {}
 

@@ -8,6 +8,7 @@ import dev.paastis.events.EventType;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +29,12 @@ public final class AppLifecycle implements AppGate {
   private final Waker waker;
   private final Stopper stopper;
   private final PeerWaits peerWaits = new PeerWaits();
+
+  /** How often the apps in use are touched. */
+  static final Duration IN_USE_TOUCH = Duration.ofSeconds(10);
+
+  /** Guarded by {@code this}. */
+  private long inUseTimer = -1;
 
   public AppLifecycle(LifecycleContext context) {
     this.context = context;
@@ -102,9 +109,23 @@ public final class AppLifecycle implements AppGate {
   }
 
   /**
+   * Starts (or stops) running {@link #keepInUseAwake()} every {@link #IN_USE_TOUCH}: well within
+   * the shortest sensible idle time, so that a long request keeps its app awake.
+   */
+  public synchronized void keepInUseAwake(boolean on) {
+    if (inUseTimer >= 0) {
+      context.vertx().cancelTimer(inUseTimer);
+      inUseTimer = -1;
+    }
+    if (on) {
+      inUseTimer = context.vertx().setPeriodic(IN_USE_TOUCH.toMillis(), id -> keepInUseAwake());
+    }
+  }
+
+  /**
    * Moves the last access of every app with a request or WebSocket in flight through this instance
    * to now, so that a long download or a WebSocket keeps its app awake, whichever instance decides
-   * on idleness. Run periodically, well within the shortest idle time.
+   * on idleness.
    */
   public void keepInUseAwake() {
     Instant now = context.clock().instant();

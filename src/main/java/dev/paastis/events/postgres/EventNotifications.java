@@ -25,6 +25,7 @@ final class EventNotifications {
   private final PgSubscriber subscriber;
   private final String instanceId;
   private volatile boolean closed;
+  private volatile boolean listened;
 
   EventNotifications(Vertx vertx, PgConnectOptions options, String instanceId) {
     this.vertx = vertx;
@@ -32,8 +33,12 @@ final class EventNotifications {
     this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> RETRY_MS);
   }
 
-  /** Calls {@code listener} with each event another instance writes, on a Vert.x thread. */
+  /**
+   * Calls {@code listener} with each event another instance writes, on a Vert.x thread, once {@link
+   * #start} has connected.
+   */
   void listen(Consumer<Event> listener) {
+    listened = true;
     subscriber
         .channel(CHANNEL)
         .handler(
@@ -47,7 +52,13 @@ final class EventNotifications {
                 LOG.warn("an event notification could not be read: {}", e.getMessage());
               }
             });
-    connect();
+  }
+
+  /** Connects when someone listens; retries until the database answers. */
+  void start() {
+    if (listened) {
+      connect();
+    }
   }
 
   private void connect() {

@@ -89,6 +89,7 @@ public final class PostgresEventStore implements EventStore {
   @Override
   public Future<Void> start() {
     retentionTimer = vertx.setPeriodic(RETENTION_EVERY_MS, id -> pruneNow());
+    notifications.start();
     return migrate()
         .recover(
             failure -> {

@@ -171,12 +171,12 @@ class PostgresEventsTest {
     String url = TestPostgres.shared().newDatabase();
     PostgresEventStore writer = store(url, 100);
     PostgresEventStore reader = store(url, 100);
-    writer.start().await();
-    reader.start().await();
     List<Event> seenByReader = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<Event> seenByWriter = new java.util.concurrent.CopyOnWriteArrayList<>();
     reader.listenToOthers(seenByReader::add);
     writer.listenToOthers(seenByWriter::add);
+    writer.start().await();
+    reader.start().await();
     Event started = event("shop", 1);
 
     org.awaitility.Awaitility.await()
