@@ -5,12 +5,13 @@ import dev.paastis.events.Event;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The other Paastis instances that share the registry: which one leads (runs discovery, the idle
- * sweep and the provider listings, so that the providers' API budget is spent once), and the news
- * they share — each instance's events, and the leader's listings. Alone, an instance leads and
- * shares with nobody.
+ * sweep and the provider listings, so that the providers' API budget is spent once), the events
+ * each one hands the others as they happen, and the leader's last listings, which the others read
+ * at their own ticks. Alone, an instance leads and shares with nobody.
  */
 public interface Peers {
 
@@ -34,7 +35,7 @@ public interface Peers {
         }
 
         @Override
-        public void listen(Listener listener) {}
+        public void listen(Consumer<Event> listener) {}
       };
 
   /** Whether this instance leads now. */
@@ -49,8 +50,8 @@ public interface Peers {
   /** The last listing of a provider the leader shared; empty when there is none yet. */
   Future<Optional<List<ProviderApp>>> lastListing(String provider);
 
-  /** Takes the news of the other instances (never this one's own), on a Vert.x thread. */
-  void listen(Listener listener);
+  /** Takes the events of the other instances (never this one's own), on a Vert.x thread. */
+  void listen(Consumer<Event> listener);
 
   /** Takes leadership when free, subscribes to the news. */
   default Future<Void> start() {
@@ -60,13 +61,5 @@ public interface Peers {
   /** Leaves leadership and the news. Idempotent. */
   default Future<Void> close() {
     return Future.succeededFuture();
-  }
-
-  /** What an instance does with the news of the others. */
-  interface Listener {
-
-    void event(Event event);
-
-    void listed(String provider, List<ProviderApp> listing);
   }
 }

@@ -1,12 +1,11 @@
 package dev.paastis.events.postgres;
 
 import dev.paastis.events.Event;
-import dev.paastis.events.EventType;
+import dev.paastis.events.EventWire;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
-import java.time.Instant;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ final class EventNotifications {
               try {
                 JsonObject json = new JsonObject(payload);
                 if (!instanceId.equals(json.getString("instance"))) {
-                  listener.accept(event(json));
+                  listener.accept(EventWire.fromJson(json));
                 }
               } catch (RuntimeException e) {
                 LOG.warn("an event notification could not be read: {}", e.getMessage());
@@ -72,15 +71,6 @@ final class EventNotifications {
               LOG.debug("LISTEN {} failed: {}", CHANNEL, failure.getMessage());
               vertx.setTimer(RETRY_MS, id -> connect());
             });
-  }
-
-  private static Event event(JsonObject json) {
-    return new Event(
-        EventType.valueOf(json.getString("type")),
-        json.getString("app"),
-        json.getString("provider"),
-        Instant.ofEpochMilli(json.getLong("at")),
-        StoredDetails.of(json.getJsonObject("details", new JsonObject())));
   }
 
   void close() {

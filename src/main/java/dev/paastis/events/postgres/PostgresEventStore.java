@@ -7,6 +7,7 @@ import dev.paastis.events.EventPage;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
+import dev.paastis.events.EventWire;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -224,7 +225,7 @@ public final class PostgresEventStore implements EventStore {
   private static Event event(Row row) {
     Object details = row.getValue("details");
     Map<String, Object> map =
-        details instanceof JsonObject json ? StoredDetails.of(json) : Map.of();
+        details instanceof JsonObject json ? EventWire.details(json) : Map.of();
     return new Event(
         EventType.valueOf(row.getString("type")),
         row.getString("app"),

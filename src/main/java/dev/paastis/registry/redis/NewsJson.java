@@ -3,40 +3,19 @@ package dev.paastis.registry.redis;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.events.Event;
-import dev.paastis.events.EventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Events and listings as the instances hand them to each other through Redis. */
+/** Provider listings as the leader hands them to the other instances through Redis. */
 final class NewsJson {
 
   private NewsJson() {}
-
-  static JsonObject event(Event event) {
-    return new JsonObject()
-        .put("type", event.type().name())
-        .put("app", event.app())
-        .put("provider", event.provider())
-        .put("at", event.at().toEpochMilli())
-        .put("details", new JsonObject(new HashMap<>(event.details())));
-  }
-
-  static Event event(JsonObject json) {
-    return new Event(
-        EventType.valueOf(json.getString("type")),
-        json.getString("app"),
-        json.getString("provider"),
-        Instant.ofEpochMilli(json.getLong("at")),
-        json.getJsonObject("details", new JsonObject()).getMap());
-  }
 
   static JsonArray listing(List<ProviderApp> apps) {
     JsonArray json = new JsonArray();

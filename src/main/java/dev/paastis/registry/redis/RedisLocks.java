@@ -40,7 +40,9 @@ final class RedisLocks {
     String token = instanceId + ":" + kind + ":" + counter.incrementAndGet();
     Request set =
         Request.cmd(Command.SET).arg(lock).arg(token).arg("NX").arg("PX").arg(ttl.toMillis());
-    return RedisFailures.mapped(store.redis().send(set))
+    return store
+        .redis()
+        .send(set)
         .map(reply -> reply == null ? Claim.NOT_GRANTED : held(key, lock, token));
   }
 

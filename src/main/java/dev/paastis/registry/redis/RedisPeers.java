@@ -2,6 +2,7 @@ package dev.paastis.registry.redis;
 
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.Event;
+import dev.paastis.events.EventWire;
 import dev.paastis.registry.Peers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,15 +14,16 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instances sharing one Redis: leadership ({@link RedisLeader}), and news on one pub/sub
- * channel — each event as it happens, and a notice when the leader stored a new listing of a
- * provider (the listing itself is a key, so that an instance starting later reads the last one).
- * The subscription is made again after Redis comes back; what was published meanwhile is lost,
- * which the next listing makes good.
+ * The instances sharing one Redis: leadership ({@link RedisLeader}), each event published on one
+ * pub/sub channel as it happens, and the leader's last listing of each provider in a key, which the
+ * others read at their ticks (an instance starting later too). The subscription is made again after
+ * Redis comes back; events published meanwhile are missed by that instance's live stream, and the
+ * next listing makes good the apps' states.
  */
 final class RedisPeers implements Peers {
 
@@ -32,7 +34,7 @@ final class RedisPeers implements Peers {
   private final RedisRegistry store;
   private final String instanceId;
   private final RedisLeader leader;
-  private volatile Listener listener;
+  private volatile Consumer<Event> listener;
   private volatile RedisConnection subscription;
   private volatile boolean closed;
 
@@ -50,27 +52,26 @@ final class RedisPeers implements Peers {
 
   @Override
   public void share(Event event) {
-    publish(news("event").put("event", NewsJson.event(event)));
+    publish(news("event").put("event", EventWire.toJson(event)));
   }
 
   @Override
   public void share(String provider, List<ProviderApp> listing) {
-    RedisFailures.mapped(
-            store
-                .redis()
-                .send(
-                    Request.cmd(Command.SET)
-                        .arg(store.keys().listing(provider))
-                        .arg(NewsJson.listing(listing).encode())))
-        .onSuccess(stored -> publish(news("listed").put("provider", provider)))
+    store
+        .redis()
+        .send(
+            Request.cmd(Command.SET)
+                .arg(store.keys().listing(provider))
+                .arg(NewsJson.listing(listing).encode()))
         .onFailure(
             failure -> LOG.debug("listing of {} not shared: {}", provider, failure.getMessage()));
   }
 
   @Override
   public Future<Optional<List<ProviderApp>>> lastListing(String provider) {
-    return RedisFailures.mapped(
-            store.redis().send(Request.cmd(Command.GET).arg(store.keys().listing(provider))))
+    return store
+        .redis()
+        .send(Request.cmd(Command.GET).arg(store.keys().listing(provider)))
         .map(
             stored ->
                 Optional.ofNullable(stored)
@@ -78,7 +79,7 @@ final class RedisPeers implements Peers {
   }
 
   @Override
-  public void listen(Listener listener) {
+  public void listen(Consumer<Event> listener) {
     this.listener = listener;
   }
 
@@ -143,20 +144,14 @@ final class RedisPeers implements Peers {
     if (message == null || message.size() != 3 || !"message".equals(message.get(0).toString())) {
       return;
     }
-    Listener current = listener;
+    Consumer<Event> current = listener;
     try {
       JsonObject news = new JsonObject(message.get(2).toString());
       if (current == null || instanceId.equals(news.getString("from"))) {
         return;
       }
-      switch (news.getString("kind", "")) {
-        case "event" -> current.event(NewsJson.event(news.getJsonObject("event")));
-        case "listed" -> {
-          String provider = news.getString("provider");
-          lastListing(provider)
-              .onSuccess(listing -> listing.ifPresent(apps -> current.listed(provider, apps)));
-        }
-        default -> LOG.debug("news of an unknown kind ignored: {}", news.getString("kind"));
+      if ("event".equals(news.getString("kind"))) {
+        current.accept(EventWire.fromJson(news.getJsonObject("event")));
       }
     } catch (RuntimeException e) {
       LOG.warn("news from another instance could not be read: {}", e.getMessage());

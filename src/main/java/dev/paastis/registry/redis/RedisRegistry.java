@@ -5,7 +5,6 @@ import dev.paastis.registry.Registry;
 import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Instant;
@@ -27,15 +26,15 @@ public final class RedisRegistry implements Registry {
   /** Records read per MGET: bounded replies whatever the number of apps. */
   private static final int READ_CHUNK = 500;
 
-  private final Redis redis;
+  private final RedisCalls redis;
   private final RedisKeys keys;
 
-  RedisRegistry(Redis redis, RedisKeys keys) {
+  RedisRegistry(RedisCalls redis, RedisKeys keys) {
     this.redis = redis;
     this.keys = keys;
   }
 
-  Redis redis() {
+  RedisCalls redis() {
     return redis;
   }
 
@@ -46,7 +45,8 @@ public final class RedisRegistry implements Registry {
   @Override
   public Future<Optional<ManagedApp>> get(String key) {
     String name = keys.app(key);
-    return RedisFailures.mapped(redis.send(Request.cmd(Command.GET).arg(name)))
+    return redis
+        .send(Request.cmd(Command.GET).arg(name))
         .map(
             stored ->
                 Optional.ofNullable(stored).map(raw -> StoredApp.decode(name, raw.toString())));
@@ -54,7 +54,8 @@ public final class RedisRegistry implements Registry {
 
   @Override
   public Future<List<ManagedApp>> all() {
-    return RedisFailures.mapped(redis.send(Request.cmd(Command.HKEYS).arg(keys.apps())))
+    return redis
+        .send(Request.cmd(Command.HKEYS).arg(keys.apps()))
         .compose(
             names -> {
               List<String> appKeys = new ArrayList<>();
@@ -76,7 +77,8 @@ public final class RedisRegistry implements Registry {
           .forEach(mget::arg);
       reads.add(mget);
     }
-    return RedisFailures.mapped(redis.batch(reads))
+    return redis
+        .batch(reads)
         .map(
             replies -> {
               List<ManagedApp> apps = new ArrayList<>(appKeys.size());
@@ -97,11 +99,11 @@ public final class RedisRegistry implements Registry {
   /** Two reads in one round trip, whatever the number of apps; no record is read. */
   @Override
   public Future<List<TrackedApp>> index() {
-    return RedisFailures.mapped(
-            redis.batch(
-                List.of(
-                    Request.cmd(Command.HGETALL).arg(keys.apps()),
-                    Request.cmd(Command.ZRANGE).arg(keys.idle()).arg(0).arg(-1).arg("WITHSCORES"))))
+    return redis
+        .batch(
+            List.of(
+                Request.cmd(Command.HGETALL).arg(keys.apps()),
+                Request.cmd(Command.ZRANGE).arg(keys.idle()).arg(0).arg(-1).arg("WITHSCORES")))
         .map(replies -> index(replies.get(0), replies.get(1)));
   }
 
@@ -121,7 +123,7 @@ public final class RedisRegistry implements Registry {
 
   @Override
   public Future<Void> ping() {
-    return RedisFailures.mapped(redis.send(Request.cmd(Command.PING))).mapEmpty();
+    return redis.send(Request.cmd(Command.PING)).mapEmpty();
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.paastis.registry.redis;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +30,13 @@ final class RedisScript {
     return new Call(this, keys, args);
   }
 
-  Future<Response> run(Redis redis, List<String> keys, List<Object> args) {
+  Future<Response> run(RedisCalls redis, List<String> keys, List<Object> args) {
     Call call = call(keys, args);
-    return RedisFailures.mapped(
-        redis
-            .send(call.bySha())
-            .recover(
-                failure ->
-                    isNoScript(failure) ? redis.send(call.whole()) : Future.failedFuture(failure)));
+    return redis
+        .send(call.bySha())
+        .recover(
+            failure ->
+                isNoScript(failure) ? redis.send(call.whole()) : Future.failedFuture(failure));
   }
 
   /**
@@ -46,21 +44,20 @@ final class RedisScript {
    * sent again whole. Each response is in the order of the calls; a call's own error fails the
    * whole batch.
    */
-  static Future<List<Response>> batch(Redis redis, List<Call> calls) {
+  static Future<List<Response>> batch(RedisCalls redis, List<Call> calls) {
     List<Request> bySha = new ArrayList<>(calls.size());
     calls.forEach(call -> bySha.add(call.bySha()));
-    return RedisFailures.mapped(
-        redis
-            .batch(bySha)
-            .recover(
-                failure -> {
-                  if (!isNoScript(failure)) {
-                    return Future.failedFuture(failure);
-                  }
-                  List<Request> whole = new ArrayList<>(calls.size());
-                  calls.forEach(call -> whole.add(call.whole()));
-                  return redis.batch(whole);
-                }));
+    return redis
+        .batch(bySha)
+        .recover(
+            failure -> {
+              if (!isNoScript(failure)) {
+                return Future.failedFuture(failure);
+              }
+              List<Request> whole = new ArrayList<>(calls.size());
+              calls.forEach(call -> whole.add(call.whole()));
+              return redis.batch(whole);
+            });
   }
 
   private static boolean isNoScript(Throwable failure) {

@@ -30,7 +30,7 @@ public final class RedisState {
 
   private RedisState(Vertx vertx, Redis redis, RegistryConfig config, Duration claimTtl) {
     this.instanceId = UUID.randomUUID().toString().substring(0, 8);
-    this.registry = new RedisRegistry(redis, new RedisKeys(config.keyPrefix()));
+    this.registry = new RedisRegistry(new RedisCalls(redis), new RedisKeys(config.keyPrefix()));
     this.touches = new TouchBuffer(vertx, registry);
     this.tracker =
         new RedisTracker(registry, touches, new RedisLocks(vertx, registry, instanceId, claimTtl));

@@ -39,23 +39,23 @@ final class RedisTracker implements AppTracker {
 
   @Override
   public Future<Boolean> registerIfAbsent(ProviderApp app, Duration maxIdleTime, Instant now) {
-    ManagedApp registered = registered(app, maxIdleTime, now);
-    return Scripts.REGISTER_IF_ABSENT
-        .run(
-            store.redis(),
-            store.appKeys(app.key()),
-            List.of(
-                app.key(),
-                app.provider(),
-                StoredApp.encode(registered),
-                registered.idleDeadline().toEpochMilli()))
-        .map(reply -> reply.toLong() == 1);
+    return register(Scripts.REGISTER_IF_ABSENT, app, maxIdleTime, now);
   }
 
   @Override
   public Future<Boolean> markAwake(ProviderApp app, Duration maxIdleTime, Instant now) {
-    ManagedApp registered = registered(app, maxIdleTime, now);
-    return Scripts.MARK_AWAKE
+    return register(Scripts.MARK_AWAKE, app, maxIdleTime, now);
+  }
+
+  /**
+   * Runs a script that registers the app when it is not tracked (ARGV: key, provider, the record,
+   * its idle deadline, now); true when it registered it.
+   */
+  private Future<Boolean> register(
+      RedisScript script, ProviderApp app, Duration maxIdleTime, Instant now) {
+    ManagedApp registered =
+        ManagedApp.registered(app.key(), app.provider(), app.region(), maxIdleTime, now);
+    return script
         .run(
             store.redis(),
             store.appKeys(app.key()),
@@ -63,8 +63,8 @@ final class RedisTracker implements AppTracker {
                 app.key(),
                 app.provider(),
                 StoredApp.encode(registered),
-                now.toEpochMilli(),
-                registered.idleDeadline().toEpochMilli()))
+                registered.idleDeadline().toEpochMilli(),
+                now.toEpochMilli()))
         .map(reply -> reply.toLong() == 1);
   }
 
@@ -95,9 +95,5 @@ final class RedisTracker implements AppTracker {
   @Override
   public Future<Claim> claimStop(String key) {
     return locks.claim(key, "stop");
-  }
-
-  private static ManagedApp registered(ProviderApp app, Duration maxIdleTime, Instant now) {
-    return ManagedApp.registered(app.key(), app.provider(), app.region(), maxIdleTime, now);
   }
 }

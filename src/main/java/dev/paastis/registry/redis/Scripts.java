@@ -72,7 +72,7 @@ final class Scripts {
 
   /**
    * Awake from now, registered when untracked; 1 when registered. ARGV: key, provider, record to
-   * register, now, idle deadline of a new record.
+   * register, its idle deadline, now.
    */
   static final RedisScript MARK_AWAKE =
       new RedisScript(
@@ -81,10 +81,10 @@ final class Scripts {
               + """
               local app = existing()
               if not app then
-                register(ARGV[5])
+                register(ARGV[4])
                 return 1
               end
-              local now = tonumber(ARGV[4])
+              local now = tonumber(ARGV[5])
               app.lastAccessedAt = now
               app.stoppedAt = nil
               save(app)

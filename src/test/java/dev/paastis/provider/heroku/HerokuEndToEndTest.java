@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paastis.Paastis;
-import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
-import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
-import dev.paastis.testing.TestUpstream;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,41 +16,31 @@ import org.junit.jupiter.api.Test;
 /** The real Paastis with the Heroku provider against the fake API and real upstream servers. */
 class HerokuEndToEndTest {
 
-  private final Vertx vertx = Vertx.vertx();
-  private final MutableClock clock = new MutableClock();
+  private HerokuStage stage;
+  private MutableClock clock;
   private HttpClient client;
   private FakeHerokuApi heroku;
-  private TestUpstream upstream;
   private Paastis paastis;
 
   @BeforeEach
   void setUp() throws Exception {
-    client = vertx.createHttpClient();
-    heroku = FakeHerokuApi.start(vertx, HerokuProviderContractTest.TOKEN);
-    upstream = TestUpstream.start(vertx);
+    stage = new HerokuStage();
+    clock = stage.clock;
+    client = stage.client;
+    heroku = stage.heroku;
   }
 
   @AfterEach
   void tearDown() {
-    if (paastis != null) {
-      paastis.stop().await();
-    }
-    heroku.close();
-    vertx.close().await();
+    stage.close();
   }
 
   private void startPaastis() {
-    TestConfigs configs = new TestConfigs();
-    configs.providers = List.of("heroku");
-    configs.maxIdleTime = Duration.ofMinutes(5);
-    HerokuProvider provider =
-        HerokuProviderContractTest.newHerokuProvider(vertx, heroku, List.of(), clock);
-    paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
-    paastis.start().await();
+    paastis = stage.startPaastis(configs -> {});
   }
 
   private String webUrl() {
-    return upstream.uri() + "/";
+    return stage.webUrl();
   }
 
   @Test

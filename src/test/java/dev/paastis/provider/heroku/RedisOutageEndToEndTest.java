@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paastis.Paastis;
-import dev.paastis.provider.Providers;
-import dev.paastis.testing.MutableClock;
-import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
 import dev.paastis.testing.TestRedis;
 import dev.paastis.testing.TestUpstream;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Paastis on a Redis that goes away and comes back: it keeps serving, decides nothing blind. */
 class RedisOutageEndToEndTest {
 
-  private final Vertx vertx = Vertx.vertx();
-  private final MutableClock clock = new MutableClock();
   private final TestRedis redis = TestRedis.ownServer();
+  private HerokuStage stage;
   private HttpClient client;
   private FakeHerokuApi heroku;
   private TestUpstream upstream;
@@ -34,31 +28,25 @@ class RedisOutageEndToEndTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    client = vertx.createHttpClient();
-    heroku = FakeHerokuApi.start(vertx, HerokuProviderContractTest.TOKEN);
-    upstream = TestUpstream.start(vertx);
+    stage = new HerokuStage();
+    client = stage.client;
+    heroku = stage.heroku;
+    upstream = stage.upstream;
   }
 
   @AfterEach
   void tearDown() {
-    if (paastis != null) {
-      paastis.stop().await();
-    }
-    heroku.close();
-    vertx.close().await();
+    stage.close();
     redis.close();
   }
 
   private void startPaastis() {
-    TestConfigs configs = new TestConfigs();
-    configs.providers = List.of("heroku");
-    configs.maxIdleTime = Duration.ofMinutes(5);
-    configs.redisUrl = Optional.of(redis.url());
-    configs.adminToken = Optional.of("admin-token");
-    HerokuProvider provider =
-        HerokuProviderContractTest.newHerokuProvider(vertx, heroku, List.of(), clock);
-    paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
-    paastis.start().await();
+    paastis =
+        stage.startPaastis(
+            configs -> {
+              configs.redisUrl = Optional.of(redis.url());
+              configs.adminToken = Optional.of("admin-token");
+            });
   }
 
   private int get(String app) throws Exception {
@@ -83,7 +71,7 @@ class RedisOutageEndToEndTest {
     assertThat(wake.headers().get("Retry-After")).isEqualTo("5");
     assertThat(readiness().getJsonObject("checks").getJsonObject("registry").getString("status"))
         .isEqualTo("DOWN");
-    clock.advance(Duration.ofMinutes(6));
+    stage.clock.advance(Duration.ofMinutes(6));
     paastis.tick().await();
     assertThat(heroku.formationOf("shop")).containsEntry("web", 1);
     assertThat(heroku.formationOf("sleepy")).containsEntry("web", 0);

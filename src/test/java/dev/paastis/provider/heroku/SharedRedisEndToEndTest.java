@@ -7,17 +7,12 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
-import dev.paastis.provider.Providers;
-import dev.paastis.testing.MutableClock;
-import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
 import dev.paastis.testing.TestRedis;
 import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,41 +30,31 @@ import org.junit.jupiter.api.Test;
  */
 class SharedRedisEndToEndTest {
 
-  private final Vertx vertx = Vertx.vertx();
-  private final MutableClock clock = new MutableClock();
   private final String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-  private final List<Paastis> instances = new ArrayList<>();
+  private HerokuStage stage;
   private HttpClient client;
   private FakeHerokuApi heroku;
   private TestUpstream upstream;
 
   @BeforeEach
   void setUp() throws Exception {
-    client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(100));
-    heroku = FakeHerokuApi.start(vertx, HerokuProviderContractTest.TOKEN);
-    upstream = TestUpstream.start(vertx);
+    stage = new HerokuStage();
+    client = stage.client;
+    heroku = stage.heroku;
+    upstream = stage.upstream;
   }
 
   @AfterEach
   void tearDown() {
-    instances.forEach(paastis -> paastis.stop().await());
-    heroku.close();
-    vertx.close().await();
+    stage.close();
   }
 
   private Paastis startPaastis() {
-    TestConfigs configs = new TestConfigs();
-    configs.providers = List.of("heroku");
-    configs.maxIdleTime = Duration.ofMinutes(5);
-    configs.redisUrl = java.util.Optional.of(TestRedis.shared().url());
-    configs.redisKeyPrefix = prefix;
-    HerokuProvider provider =
-        HerokuProviderContractTest.newHerokuProvider(vertx, heroku, List.of(), clock);
-    Paastis paastis =
-        Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
-    paastis.start().await();
-    instances.add(paastis);
-    return paastis;
+    return stage.startPaastis(
+        configs -> {
+          configs.redisUrl = java.util.Optional.of(TestRedis.shared().url());
+          configs.redisKeyPrefix = prefix;
+        });
   }
 
   private int formationChanges(String app) {
@@ -80,7 +65,7 @@ class SharedRedisEndToEndTest {
   void the_formation_saved_before_a_restart_is_restored_by_the_next_paastis() throws Exception {
     heroku.addApp("shop", "eu", upstream.uri() + "/", Map.of("web", 2, "worker", 1));
     Paastis first = startPaastis();
-    clock.advance(Duration.ofMinutes(6));
+    stage.clock.advance(Duration.ofMinutes(6));
     first.tick().await();
     assertThat(heroku.formationOf("shop")).containsEntry("web", 0).containsEntry("worker", 0);
     first.stop().await();
@@ -117,7 +102,7 @@ class SharedRedisEndToEndTest {
     heroku.addApp("shop", "eu", upstream.uri() + "/", Map.of("web", 1));
     Paastis a = startPaastis();
     Paastis b = startPaastis();
-    clock.advance(Duration.ofMinutes(6));
+    stage.clock.advance(Duration.ofMinutes(6));
 
     Future.all(a.tick(), b.tick()).await();
 

@@ -75,15 +75,15 @@ class RedisPeersTest {
     Peers b = started(vertx);
     List<Event> seenByA = new CopyOnWriteArrayList<>();
     List<Event> seenByB = new CopyOnWriteArrayList<>();
-    a.listen(listener(seenByA));
-    b.listen(listener(seenByB));
+    a.listen(seenByA::add);
+    b.listen(seenByB::add);
     Event started =
         new Event(
             EventType.APP_STARTED,
             "shop",
             "heroku",
             Instant.parse("2026-01-01T10:00:00Z"),
-            Map.of("durationMs", 812));
+            Map.of("durationMs", 812L));
 
     await()
         .untilAsserted(
@@ -115,17 +115,5 @@ class RedisPeersTest {
     await().until(() -> later.lastListing("heroku").await().isPresent());
     assertThat(later.lastListing("heroku").await()).contains(List.of(shop));
     assertThat(later.lastListing("scalingo").await()).isEmpty();
-  }
-
-  private static Peers.Listener listener(List<Event> seen) {
-    return new Peers.Listener() {
-      @Override
-      public void event(Event event) {
-        seen.add(event);
-      }
-
-      @Override
-      public void listed(String provider, List<ProviderApp> listing) {}
-    };
   }
 }
