@@ -115,11 +115,10 @@ public final class PostgresEventStore implements EventStore {
               return null;
             },
             false)
-        .onSuccess(
-            done -> {
-              writer.ready();
-              pruneNow();
-            });
+        // the retention's first pass before the first write: a start after a long stop prunes
+        // what expired meanwhile, and no event written now is mistaken for one of those
+        .compose(migrated -> pruneNow())
+        .onSuccess(pruned -> writer.ready());
   }
 
   private void retryMigration() {
@@ -254,16 +253,21 @@ public final class PostgresEventStore implements EventStore {
                     : prune(before, deletedSoFar + rows.rowCount()));
   }
 
-  /** Run at startup and daily by every instance: the deletes of one make the others' quick. */
-  private void pruneNow() {
-    prune(retention, clock.instant())
+  /**
+   * Run at startup and daily by every instance (the deletes of one make the others' quick). Never
+   * fails: a prune that fails is logged and tried again the next day.
+   */
+  private Future<Void> pruneNow() {
+    return prune(retention, clock.instant())
         .onSuccess(
             deleted -> {
               if (deleted > 0) {
                 LOG.info("{} events older than {} pruned (EVENTS_RETENTION)", deleted, retention);
               }
             })
-        .onFailure(failure -> LOG.warn("events not pruned: {}", failure.getMessage()));
+        .onFailure(failure -> LOG.warn("events not pruned: {}", failure.getMessage()))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   /** Events accepted and not written yet. */
