@@ -30,6 +30,7 @@ import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
 import dev.paastis.scheduler.Scheduler;
 import dev.paastis.scheduler.Tick;
+import dev.paastis.scheduler.TimedTick;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,7 +61,7 @@ public final class Paastis {
   private final Registry registry;
   private final EventStore eventStore;
   private final AppLifecycle lifecycle;
-  private final Tick tick;
+  private final TimedTick tick;
   private final Scheduler scheduler;
   private final ProxyServer proxy;
   private final Optional<AdminServer> admin;
@@ -129,7 +130,7 @@ public final class Paastis {
                 metrics));
     AppCatalog catalog = lifecycle.catalog();
     metrics.watchAppStates(catalog::countByState);
-    this.tick =
+    Tick listAndDecide =
         new Tick(
             new Tick.Collaborators(
                 metered,
@@ -141,8 +142,9 @@ public final class Paastis {
                 ignored,
                 clock,
                 peers));
+    this.tick = new TimedTick(listAndDecide::run, metrics);
     NewsOfPeers.wire(peers, eventStore, feed, lifecycle);
-    this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick::run);
+    this.scheduler = new Scheduler(vertx, config.scheduler().cron(), clock, tick);
     this.proxy =
         new ProxyServer(
             vertx,
@@ -190,7 +192,7 @@ public final class Paastis {
         // the first tick (discovery) is part of starting: once start() completes, Paastis knows
         // the providers' apps and the cron takes over
         .compose(port -> tracked.peers().start().map(port))
-        .compose(port -> tick.run().andThen(done -> startScheduler()).map(port));
+        .compose(port -> tick.get().andThen(done -> startScheduler()).map(port));
   }
 
   /** Not when a stop came during the first tick: the scheduler stays stopped. */
@@ -286,6 +288,6 @@ public final class Paastis {
 
   /** Runs one scheduler tick now (discovery and idle sweep), as the cron would. */
   public Future<Void> tick() {
-    return tick.run();
+    return tick.get();
   }
 }

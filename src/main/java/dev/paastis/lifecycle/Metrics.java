@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the engine reports for monitoring: proxied requests, wakes, stops, provider calls, registry
- * and event-store failures, apps per state. {@link NoopMetrics} when metrics are off, {@link
- * MicrometerMetrics} otherwise.
+ * What the engine reports for monitoring: proxied requests, wakes, stops, provider calls, scheduler
+ * ticks, registry and event-store failures, apps per state. {@link NoopMetrics} when metrics are
+ * off, {@link MicrometerMetrics} otherwise.
  *
  * <p>Methods may be called from any thread, and must neither block nor throw: {@link
  * #requestServed} runs on the proxy's event loops for every request.
@@ -42,6 +42,12 @@ public interface Metrics {
    * {@code stop}.
    */
   void providerCalled(String provider, String operation, boolean succeeded);
+
+  /**
+   * A scheduler tick (listing, discovery, idle sweep) ended, after {@code durationNanos}, whether
+   * it succeeded or not.
+   */
+  void tickEnded(long durationNanos);
 
   /** A registry operation ({@code get}, {@code put}, {@code touch}...) failed. */
   void registryFailed(String operation);

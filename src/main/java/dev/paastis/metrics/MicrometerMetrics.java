@@ -39,6 +39,7 @@ public final class MicrometerMetrics implements Metrics {
   private final MeterRegistry registry;
   private final Timer requestDuration;
   private final Timer wakeDuration;
+  private final Timer tickDuration;
   private final Map<String, Counter[]> requestsByApp = new ConcurrentHashMap<>();
 
   public MicrometerMetrics(MeterRegistry registry) {
@@ -52,6 +53,10 @@ public final class MicrometerMetrics implements Metrics {
         Timer.builder("paastis.wake.duration")
             .description("Time from the start of a wake to the app answering")
             .serviceLevelObjectives(WAKE_BUCKETS)
+            .register(registry);
+    this.tickDuration =
+        Timer.builder("paastis.scheduler.tick")
+            .description("Time of one scheduler tick: listings, discovery, idle sweep")
             .register(registry);
   }
 
@@ -108,6 +113,11 @@ public final class MicrometerMetrics implements Metrics {
         operation,
         "outcome",
         succeeded ? "success" : "error");
+  }
+
+  @Override
+  public void tickEnded(long durationNanos) {
+    tickDuration.record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -32,6 +32,9 @@ public final class NoopMetrics implements Metrics {
   public void providerCalled(String provider, String operation, boolean succeeded) {}
 
   @Override
+  public void tickEnded(long durationNanos) {}
+
+  @Override
   public void registryFailed(String operation) {}
 
   @Override
