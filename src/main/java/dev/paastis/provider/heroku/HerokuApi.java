@@ -34,6 +34,12 @@ final class HerokuApi {
   private static final String ACCEPT = "application/vnd.heroku+json; version=3";
   private static final long REJECTED_LOG_INTERVAL_MS = 60_000;
 
+  /**
+   * The first page of {@code GET /apps}, as large as Heroku serves (1000; 200 without a Range): a
+   * listing of 10,000 apps costs 10 calls, not 50, at every tick.
+   */
+  static final String FIRST_PAGE = "name ..; max=1000";
+
   private final HttpApi http;
   private final URI baseUrl;
   private final String token;
@@ -46,16 +52,13 @@ final class HerokuApi {
     this.token = token;
   }
 
-  /** Every app of the account, following Next-Range until the last page. */
+  /** Every app of the account, by pages of 1000, following Next-Range until the last page. */
   Future<List<JsonObject>> apps() {
-    return appsFrom(null, new ArrayList<>());
+    return appsFrom(FIRST_PAGE, new ArrayList<>());
   }
 
   private Future<List<JsonObject>> appsFrom(String range, List<JsonObject> collected) {
-    MultiMap headers = headers();
-    if (range != null) {
-      headers.set("Range", range);
-    }
+    MultiMap headers = headers().set("Range", range);
     return call(HttpMethod.GET, "/apps", headers, null, "apps", Deadline.none())
         .compose(
             response -> {

@@ -39,16 +39,21 @@ class HerokuProviderTest {
   }
 
   @Test
-  void an_account_with_450_apps_lists_450_following_next_range() {
-    for (int i = 0; i < 450; i++) {
-      heroku.addApp(String.format("app-%03d", i), "us", null, Map.of("web", 0));
+  void an_account_of_2500_apps_is_listed_whole_in_three_pages_of_1000_following_next_range() {
+    for (int i = 0; i < 2500; i++) {
+      heroku.addApp(String.format("app-%04d", i), "us", null, Map.of("web", 0));
     }
+    provider.list().await();
+    heroku.calls().clear();
 
     List<ProviderApp> apps = provider.list().await();
 
-    assertThat(apps).hasSize(450);
+    assertThat(apps).hasSize(2500);
     assertThat(apps).extracting(ProviderApp::key).doesNotHaveDuplicates();
-    assertThat(heroku.calls().count("GET", "/apps")).isGreaterThanOrEqualTo(3);
+    assertThat(heroku.calls().all())
+        .extracting(FakeHerokuApi.Call::range)
+        .containsExactly(
+            "name ..; max=1000", "name ]app-0999..; max=1000", "name ]app-1999..; max=1000");
   }
 
   @Test
