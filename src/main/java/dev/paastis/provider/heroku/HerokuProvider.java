@@ -9,6 +9,7 @@ import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
+import dev.paastis.provider.internal.FewAtATime;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
@@ -28,25 +29,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Heroku apps through the Platform API. App key = app name; upstream = its {@code web_url} as
  * returned; state from formation and dynos ({@link HerokuStates}).
  *
- * <p>API budget: a listing costs one call per page. The state of an app is learned (formation +
- * dynos) when it is first listed, when Paastis asks for it, and again at most every
+ * <p>API budget: a listing costs one call per page of 1000 apps. The state of an app is learned
+ * (formation + dynos) when it is first listed, when Paastis asks for it, and again at most every
  * RECONCILE_INTERVAL, a few apps per listing, so that a large account stays well within Heroku's
- * rate limit. Stop and start are one batch PATCH each.
+ * rate limit; a listing reads apps a few at a time, and only while the account has tokens to spare.
+ * Stop and start are one batch PATCH each.
  */
 public final class HerokuProvider implements Provider, StartupCheck {
 
   static final String NAME = "heroku";
 
+  private static final Logger LOG = LoggerFactory.getLogger(HerokuProvider.class);
+
   /** How many known apps a listing may re-read, oldest first, once their reconcile is due. */
   static final int REFRESH_PER_LISTING = 4;
 
-  /** Below this many rate-limit tokens left, listings stop re-reading known apps. */
+  /** Below this many rate-limit tokens left, listings stop reading apps: wakes need them. */
   static final int LOW_REMAINING = 200;
+
+  /**
+   * How many apps a listing reads at once: fewer than the client's pooled connections (5), so that
+   * none waits for a connection past its timeout and a wake still finds one.
+   */
+  static final int LEARN_AT_ONCE = 4;
 
   /** A state read this recently is reused instead of asking again (readiness polls fast). */
   static final Duration FRESH = Duration.ofSeconds(1);
@@ -127,27 +139,38 @@ public final class HerokuProvider implements Provider, StartupCheck {
               listed.keySet().retainAll(inRegions.keySet());
               listed.putAll(inRegions);
               known.retain(inRegions.keySet());
-              return Future.join(
-                      toLearn(inRegions.keySet()).stream()
-                          .map(name -> learn(name, Deadline.none()))
-                          .toList())
-                  .transform(ignored -> Future.succeededFuture(describeAll(inRegions)));
+              return learnWithinBudget(inRegions.keySet()).map(ignored -> describeAll(inRegions));
             });
   }
 
   /**
-   * Apps never learned, plus the few whose reconcile is the most overdue, unless the account is low
-   * on rate-limit tokens: then reconciles wait, so that wakes still get their calls.
+   * Reads the apps never learned, then the few whose reconcile is the most overdue, {@link
+   * #LEARN_AT_ONCE} at a time, while the account keeps more than {@link #LOW_REMAINING} rate-limit
+   * tokens: wakes keep theirs, and a large account is learned over several listings (the apps not
+   * read yet are listed UNKNOWN, and asked for when a request comes).
    */
-  private List<String> toLearn(Set<String> names) {
-    List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
+  private Future<Integer> learnWithinBudget(Set<String> names) {
+    List<String> toLearn = new ArrayList<>();
+    names.stream().filter(name -> !known.contains(name)).forEach(toLearn::add);
+    int unknown = toLearn.size();
+    toLearn.addAll(known.overdue(REFRESH_PER_LISTING));
+    return FewAtATime.forEach(
+            toLearn, LEARN_AT_ONCE, this::hasTokensToSpare, name -> learn(name, Deadline.none()))
+        .onSuccess(
+            learned -> {
+              if (learned < unknown) {
+                LOG.info(
+                    "{} Heroku apps not read yet: {} rate-limit tokens left, they are read at the"
+                        + " next listings",
+                    unknown - learned,
+                    api.remaining());
+              }
+            });
+  }
+
+  private boolean hasTokensToSpare() {
     Integer remaining = api.remaining();
-    if (remaining != null && remaining < LOW_REMAINING) {
-      return unknown;
-    }
-    List<String> all = new ArrayList<>(unknown);
-    all.addAll(known.overdue(REFRESH_PER_LISTING));
-    return all;
+    return remaining == null || remaining >= LOW_REMAINING;
   }
 
   private List<ProviderApp> describeAll(Map<String, JsonObject> apps) {

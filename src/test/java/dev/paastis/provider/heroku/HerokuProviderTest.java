@@ -204,6 +204,29 @@ class HerokuProviderTest {
   }
 
   @Test
+  void a_large_first_listing_reads_apps_down_to_the_tokens_wakes_need_and_the_rest_later() {
+    for (int i = 0; i < 1000; i++) {
+      heroku.addApp(String.format("app-%04d", i), "us", null, Map.of("web", 1));
+    }
+    heroku.setRemaining(600);
+
+    List<ProviderApp> first = provider.list().await();
+
+    // four reads at once, two calls each, may be under way when the floor is reached
+    int floor = HerokuProvider.LOW_REMAINING - 2 * HerokuProvider.LEARN_AT_ONCE;
+    assertThat(heroku.remaining()).isBetween(floor, HerokuProvider.LOW_REMAINING);
+    assertThat(first).hasSize(1000);
+    long read = first.stream().filter(app -> app.state() == AppState.RUNNING).count();
+    assertThat(first).filteredOn(app -> app.state() == AppState.UNKNOWN).hasSize(1000 - (int) read);
+    assertThat(read).isBetween(190L, 210L);
+
+    heroku.setRemaining(4500); // the pool refilled
+    assertThat(provider.list().await())
+        .extracting(ProviderApp::state)
+        .containsOnly(AppState.RUNNING);
+  }
+
+  @Test
   void two_hundred_idle_apps_cost_under_1000_calls_an_hour_of_minute_ticks() {
     for (int i = 0; i < 200; i++) {
       heroku.addApp(String.format("idle-%03d", i), "eu", null, Map.of("web", 0));
