@@ -74,7 +74,11 @@ public final class HerokuProvider implements Provider, StartupCheck {
   /** What was last learned of each app (formation and dynos), and when. */
   private final Readings<ProviderApp> known;
 
-  private final Map<String, JsonObject> listed = new ConcurrentHashMap<>();
+  /**
+   * Each app of the last listing as the listing describes it (name, upstream, region; state
+   * UNKNOWN), not its whole JSON: a large account's listing is kept for every app.
+   */
+  private final Map<String, ProviderApp> listed = new ConcurrentHashMap<>();
 
   /** How the Heroku provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
   public static ProviderSection section() {
@@ -132,10 +136,11 @@ public final class HerokuProvider implements Provider, StartupCheck {
     return api.apps()
         .compose(
             apps -> {
-              Map<String, JsonObject> inRegions = new LinkedHashMap<>();
+              Map<String, ProviderApp> inRegions = new LinkedHashMap<>();
               apps.stream()
                   .filter(this::inRegions)
-                  .forEach(app -> inRegions.put(app.getString("name"), app));
+                  .map(HerokuProvider::describe)
+                  .forEach(app -> inRegions.put(app.key(), app));
               listed.keySet().retainAll(inRegions.keySet());
               listed.putAll(inRegions);
               known.retain(inRegions.keySet());
@@ -173,13 +178,9 @@ public final class HerokuProvider implements Provider, StartupCheck {
     return remaining == null || remaining >= LOW_REMAINING;
   }
 
-  private List<ProviderApp> describeAll(Map<String, JsonObject> apps) {
+  private List<ProviderApp> describeAll(Map<String, ProviderApp> apps) {
     return apps.values().stream()
-        .map(
-            app ->
-                known
-                    .last(app.getString("name"))
-                    .orElseGet(() -> describe(app, AppState.UNKNOWN, Formation.EMPTY)))
+        .map(app -> known.last(app.key()).orElse(app))
         .collect(Collectors.toList());
   }
 
@@ -189,25 +190,29 @@ public final class HerokuProvider implements Provider, StartupCheck {
   }
 
   private Future<ProviderApp> learn(String name, Deadline deadline) {
-    JsonObject app = listed.get(name);
-    Future<JsonObject> appJson =
-        app != null ? Future.succeededFuture(app) : api.app(name, deadline);
-    return appJson.compose(
-        json ->
+    ProviderApp app = listed.get(name);
+    Future<ProviderApp> described =
+        app != null
+            ? Future.succeededFuture(app)
+            : api.app(name, deadline).map(HerokuProvider::describe);
+    return described.compose(
+        listing ->
             api.formation(name, deadline)
                 .compose(
                     formationJson -> {
                       Formation formation = HerokuStates.formation(formationJson);
                       if (formation.total() == 0) {
                         return Future.succeededFuture(
-                            remember(describe(json, AppState.STOPPED, formation)));
+                            remember(read(listing, AppState.STOPPED, formation)));
                       }
                       return api.dynos(name, deadline)
                           .map(
                               dynos ->
                                   remember(
-                                      describe(
-                                          json, HerokuStates.state(formation, dynos), formation)));
+                                      read(
+                                          listing,
+                                          HerokuStates.state(formation, dynos),
+                                          formation)));
                     }));
   }
 
@@ -250,10 +255,10 @@ public final class HerokuProvider implements Provider, StartupCheck {
                       formation ->
                           Optional.ofNullable(listed.get(key))
                               .ifPresent(
-                                  json ->
+                                  app ->
                                       remember(
-                                          describe(
-                                              json,
+                                          read(
+                                              app,
                                               AppState.STOPPED,
                                               HerokuStates.formation(formation)))))
                   .mapEmpty();
@@ -283,7 +288,8 @@ public final class HerokuProvider implements Provider, StartupCheck {
     return region != null && regions.contains(region.getString("name"));
   }
 
-  private static ProviderApp describe(JsonObject app, AppState state, Formation formation) {
+  /** An app as the app list describes it: no state nor formation yet. */
+  private static ProviderApp describe(JsonObject app) {
     String name = app.getString("name");
     String webUrl = app.getString("web_url");
     JsonObject region = app.getJsonObject("region");
@@ -291,9 +297,21 @@ public final class HerokuProvider implements Provider, StartupCheck {
         name,
         name,
         NAME,
-        state,
+        AppState.UNKNOWN,
         Optional.ofNullable(webUrl).map(URI::create),
         Optional.ofNullable(region).map(r -> r.getString("name")),
+        Formation.EMPTY);
+  }
+
+  /** A listed app with the state and formation just read. */
+  private static ProviderApp read(ProviderApp listed, AppState state, Formation formation) {
+    return new ProviderApp(
+        listed.key(),
+        listed.displayName(),
+        NAME,
+        state,
+        listed.upstream(),
+        listed.region(),
         formation);
   }
 
