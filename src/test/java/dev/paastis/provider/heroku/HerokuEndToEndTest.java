@@ -96,6 +96,21 @@ class HerokuEndToEndTest {
   }
 
   @Test
+  void a_running_app_the_listing_had_no_tokens_to_read_is_served_and_tracked_at_its_first_request()
+      throws Exception {
+    heroku.addApp("late", "eu", webUrl(), Map.of("web", 1));
+    heroku.setRemaining(HerokuProvider.LOW_REMAINING); // the page of apps spends one
+    startPaastis();
+    assertThat(paastis.registry().get("late").await()).isEmpty();
+
+    assertThat(TestHttp.get(client, paastis.port(), "late.proxy.test", "/").status())
+        .isEqualTo(200);
+
+    assertThat(paastis.registry().get("late").await()).isPresent();
+    assertThat(heroku.calls().count("PATCH", "/apps/late/formation")).isZero();
+  }
+
+  @Test
   void a_rejected_token_stops_paastis_at_startup_naming_the_variable() {
     heroku.rejectToken(true);
 
