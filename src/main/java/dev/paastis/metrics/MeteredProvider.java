@@ -3,6 +3,7 @@ package dev.paastis.metrics;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.lifecycle.Metrics;
+import dev.paastis.provider.CallBudget;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
@@ -15,10 +16,11 @@ import java.util.List;
  * Counts a provider's API calls by operation and outcome. An app the provider does not know is an
  * answer, not an error: requests to unknown hosts must not look like a failing provider.
  *
- * <p>The wrapper implements {@link Provider} only: check optional abilities ({@code StartupCheck},
+ * <p>The wrapper implements {@link Provider} and passes on {@link CallBudget}, which the scheduler
+ * asks of the providers it is given; check the other optional abilities ({@code StartupCheck},
  * {@code HostAliases}) on the providers it wraps.
  */
-public final class MeteredProvider implements Provider {
+public final class MeteredProvider implements Provider, CallBudget {
 
   private final Provider delegate;
   private final CallOutcomes calls;
@@ -62,6 +64,12 @@ public final class MeteredProvider implements Provider {
   @Override
   public Future<Void> stop(String key) {
     return calls.counted("stop", delegate.stop(key));
+  }
+
+  /** The wrapped provider's answer; a provider without a budget always has calls to spare. */
+  @Override
+  public boolean hasCallsToSpare() {
+    return !(delegate instanceof CallBudget budget) || budget.hasCallsToSpare();
   }
 
   @Override

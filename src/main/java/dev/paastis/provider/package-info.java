@@ -1,6 +1,7 @@
 /**
  * The provider seam: the {@link dev.paastis.provider.Provider} interface, its optional abilities
- * and its typed exceptions. It imports none of its implementations: the composition root chooses
- * them by name.
+ * ({@link dev.paastis.provider.CallBudget}...), its typed exceptions, and {@link
+ * dev.paastis.provider.FewAtATime} for spending many calls a few at a time. It imports none of its
+ * implementations: the composition root chooses them by name.
  */
 package dev.paastis.provider;

@@ -9,6 +9,8 @@ import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
 import dev.paastis.lifecycle.StopReason;
 import dev.paastis.lifecycle.Stopper;
+import dev.paastis.provider.CallBudget;
+import dev.paastis.provider.FewAtATime;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.AppTracker;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class Tick {
 
   private static final Logger LOG = LoggerFactory.getLogger(Tick.class);
+
+  /** How many idle apps of one provider a tick stops at once. */
+  static final int STOPS_AT_ONCE = 4;
 
   private final Providers providers;
   private final AppTracker tracker;
@@ -189,6 +195,7 @@ public final class Tick {
     peers.share(provider.name(), listing);
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
+    List<String> idle = new ArrayList<>();
     for (ProviderApp app : listing) {
       if (app.state() != AppState.RUNNING || ignored.isIgnored(app.key())) {
         continue;
@@ -201,15 +208,36 @@ public final class Tick {
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, app, now));
       } else if (entry.isIdleAt(now) && !keptAwake.contains(app.key())) {
-        work.add(stopper.stop(app.key(), StopReason.IDLE));
+        idle.add(app.key());
       }
     }
+    work.add(stopIdle(provider, idle));
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
     tracked.values().stream()
         .filter(entry -> entry.provider().equals(provider.name()))
         .filter(entry -> !listed.contains(entry.key()))
         .forEach(entry -> work.add(unregister(entry)));
     return Future.join(work).mapEmpty();
+  }
+
+  /**
+   * Stops the idle apps {@link #STOPS_AT_ONCE} at a time, and only while the provider has calls to
+   * spare ({@link CallBudget}): thousands of apps idle at once cost several calls each, more than
+   * Heroku's pool for the whole account. The others stay awake until a later tick.
+   */
+  private Future<Integer> stopIdle(Provider provider, List<String> idle) {
+    BooleanSupplier spare =
+        provider instanceof CallBudget budget ? budget::hasCallsToSpare : () -> true;
+    return FewAtATime.forEach(idle, STOPS_AT_ONCE, spare, key -> stopper.stop(key, StopReason.IDLE))
+        .onSuccess(
+            stopped -> {
+              if (stopped < idle.size()) {
+                LOG.info(
+                    "{} idle apps of {} stay awake until a later tick: its API calls are rationed",
+                    idle.size() - stopped,
+                    provider.name());
+              }
+            });
   }
 
   private Future<Void> discover(ProviderApp app, Instant now) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paastis.app.Formation;
+import dev.paastis.provider.CallBudget;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.Providers;
@@ -87,5 +88,31 @@ class MeteredProviderTest {
     assertThat(wrapped.all()).allMatch(MeteredProvider.class::isInstance);
     assertThat(wrapped.byName("other").orElseThrow().operationTimeout())
         .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  /** A fake provider whose calls are rationed, its budget set by the test. */
+  private static final class RationedProvider extends FakeProvider implements CallBudget {
+
+    private boolean spare;
+
+    RationedProvider(Vertx vertx) {
+      super(vertx, "rationed", Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean hasCallsToSpare() {
+      return spare;
+    }
+  }
+
+  @Test
+  void the_call_budget_of_the_wrapped_provider_is_passed_on_and_none_means_calls_to_spare() {
+    RationedProvider rationed = new RationedProvider(vertx);
+    CallBudget wrapped = new MeteredProvider(rationed, new MicrometerMetrics(meters));
+
+    assertThat(wrapped.hasCallsToSpare()).isFalse();
+    rationed.spare = true;
+    assertThat(wrapped.hasCallsToSpare()).isTrue();
+    assertThat(((CallBudget) metered).hasCallsToSpare()).isTrue();
   }
 }

@@ -5,11 +5,12 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProviderSection;
+import dev.paastis.provider.CallBudget;
 import dev.paastis.provider.Deadline;
+import dev.paastis.provider.FewAtATime;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.provider.StartupCheck;
-import dev.paastis.provider.internal.FewAtATime;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * rate limit; a listing reads apps a few at a time, and only while the account has tokens to spare.
  * Stop and start are one batch PATCH each.
  */
-public final class HerokuProvider implements Provider, StartupCheck {
+public final class HerokuProvider implements Provider, StartupCheck, CallBudget {
 
   static final String NAME = "heroku";
 
@@ -160,7 +161,7 @@ public final class HerokuProvider implements Provider, StartupCheck {
     int unknown = toLearn.size();
     toLearn.addAll(known.overdue(REFRESH_PER_LISTING));
     return FewAtATime.forEach(
-            toLearn, LEARN_AT_ONCE, this::hasTokensToSpare, name -> learn(name, Deadline.none()))
+            toLearn, LEARN_AT_ONCE, this::hasCallsToSpare, name -> learn(name, Deadline.none()))
         .onSuccess(
             learned -> {
               if (learned < unknown) {
@@ -173,7 +174,9 @@ public final class HerokuProvider implements Provider, StartupCheck {
             });
   }
 
-  private boolean hasTokensToSpare() {
+  /** While the account keeps {@link #LOW_REMAINING} rate-limit tokens, for the wakes. */
+  @Override
+  public boolean hasCallsToSpare() {
     Integer remaining = api.remaining();
     return remaining == null || remaining >= LOW_REMAINING;
   }

@@ -1,7 +1,5 @@
 /**
- * Helpers several providers share: calling an HTTP API with timeouts, retries and backoff, the
- * cache of what was last read of each app ({@link dev.paastis.provider.internal.Readings}), and
- * reading many apps a few at a time within a budget ({@link
- * dev.paastis.provider.internal.FewAtATime}).
+ * Helpers several providers share: calling an HTTP API with timeouts, retries and backoff, and the
+ * cache of what was last read of each app ({@link dev.paastis.provider.internal.Readings}).
  */
 package dev.paastis.provider.internal;

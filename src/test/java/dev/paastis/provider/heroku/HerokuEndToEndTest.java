@@ -111,6 +111,32 @@ class HerokuEndToEndTest {
   }
 
   @Test
+  void idle_apps_are_stopped_while_the_account_keeps_tokens_for_wakes_and_the_rest_later() {
+    for (int i = 0; i < 100; i++) {
+      heroku.addApp(String.format("idle-%03d", i), "eu", webUrl(), Map.of("web", 1));
+    }
+    startPaastis();
+    heroku.setRemaining(HerokuProvider.LOW_REMAINING + 60);
+    clock.advance(Duration.ofMinutes(6));
+
+    paastis.tick().await();
+
+    // a stop costs at most 3 calls (formation, dynos, batch update), 4 stops run at once
+    assertThat(heroku.remaining()).isGreaterThanOrEqualTo(HerokuProvider.LOW_REMAINING - 3 * 4);
+    assertThat(stoppedApps()).isPositive().isLessThan(100);
+
+    heroku.setRemaining(4500); // the pool refilled
+    paastis.tick().await();
+    assertThat(stoppedApps()).isEqualTo(100);
+  }
+
+  private long stoppedApps() {
+    return java.util.stream.IntStream.range(0, 100)
+        .filter(i -> heroku.formationOf(String.format("idle-%03d", i)).get("web") == 0)
+        .count();
+  }
+
+  @Test
   void a_rejected_token_stops_paastis_at_startup_naming_the_variable() {
     heroku.rejectToken(true);
 

@@ -1,4 +1,4 @@
-package dev.paastis.provider.internal;
+package dev.paastis.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

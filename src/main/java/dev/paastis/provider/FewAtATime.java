@@ -1,4 +1,4 @@
-package dev.paastis.provider.internal;
+package dev.paastis.provider;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
