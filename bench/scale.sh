@@ -9,13 +9,16 @@
 #   - the first tick (discovery), the second and TICKS later ones: their time
 #     (paastis_scheduler_tick_seconds) and the Heroku API calls they spent (GET /account/rate-limits,
 #     free, before and after);
+#   - the idle sweep: every app of APPS idle at once (30 s of idle time), the ticks that stop them,
+#     their time and calls;
 #   - proxy throughput to one app among 1 and among APPS, wrk -tTHREADS -cCONNECTIONS -dDURATION
 #     after a WARMUP, median of ROUNDS rounds interleaved between the two.
 # Usage: bench/scale.sh   (APPS=10000 DURATION=10s WARMUP=10s ROUNDS=2 CONNECTIONS=50 THREADS=2 to change;
 #                          CRON='*/10 * * * * *' is the ticks' cron, every 10 s so that TICKS=5
 #                          later ticks, JIT-warm, come quickly; Paastis's default is a minute;
-#                          SECTIONS=zpt: z the empty account, p Heroku's pool, t throughput;
-#                          1 and APPS apps are always measured)
+#                          SECTIONS=mzpts: m 1 and APPS apps, z the empty account, p Heroku's
+#                          pool, t throughput (with m's instances), s the idle sweep (every app
+#                          idle at once))
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,7 +30,8 @@ ROUNDS=${ROUNDS:-2}
 THREADS=${THREADS:-2}
 CRON=${CRON:-*/10 * * * * *}
 TICKS=${TICKS:-5}
-SECTIONS=${SECTIONS:-zpt}
+SECTIONS=${SECTIONS:-mzpts}
+MAX_IDLE=1h
 section() { [[ $SECTIONS == *"$1"* ]]; }
 BUDGET=100000000 # the fake's rate-limit pool: large, so that it counts calls without refusing any
 POOL=4500        # Heroku's pool per account (PROVIDERS.md): the last run has only that
@@ -37,7 +41,7 @@ SYSTEM_TOKEN=bench-system-token
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 [ -f target/paastis.jar ] || ./mvnw -q -B package -DskipTests
-JAR=$ROOT/target/paastis.jar
+JAR=${JAR:-$ROOT/target/paastis.jar} # another build's jar, to compare before and after a change
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 
@@ -78,7 +82,7 @@ start_paastis() { # $1 = log file; sets PAASTIS_PID, PAASTIS_PORT, ADMIN_PORT
   PAASTIS_PORT=$(free_port); ADMIN_PORT=$(free_port)
   (cd "$WORK" && exec env PORT="$PAASTIS_PORT" HOST=127.0.0.1 LOG_FORMAT=pretty \
     PROVIDER_NAME=heroku PROVIDER_HEROKU_API_URL="http://127.0.0.1:$HEROKU_PORT" \
-    PROVIDER_HEROKU_API_TOKEN="$TOKEN" START_AND_STOP_MAX_IDLE_TIME=1h \
+    PROVIDER_HEROKU_API_TOKEN="$TOKEN" START_AND_STOP_MAX_IDLE_TIME="$MAX_IDLE" \
     START_AND_STOP_CHECKING_INTERVAL_CRON="$CRON" \
     ADMIN_ENABLED=true ADMIN_PORT="$ADMIN_PORT" ADMIN_API_TOKEN="$ADMIN_TOKEN" \
     ROUTING_SYSTEM_API_ENABLED=true ROUTING_SYSTEM_API_TOKEN="$SYSTEM_TOKEN" \
@@ -167,8 +171,10 @@ if section z; then
   setup 0
   teardown "0 $BUDGET"
 fi
-setup 1
-setup "$APPS"
+if section m || section t; then
+  setup 1
+  setup "$APPS"
+fi
 if section t; then
   for apps in 1 "$APPS"; do # warm up both (JIT), then interleaved rounds: drift hits both alike
     use "$apps"
@@ -183,16 +189,39 @@ if section t; then
   done
 fi
 THROUGHPUT=()
-for apps in 1 "$APPS"; do
-  use "$apps"
-  if section t; then
-    THROUGHPUT+=("| $apps | $(sort -n "$WORK/wrk-$apps.txt" | awk '{rows[NR]=$0} END {split(rows[int((NR+1)/2)], f, " "); printf "%s | %s | %s", f[1], f[2], f[3]}') | $(mib "$(rss_kib)") |")
-  fi
-  teardown "$apps $BUDGET"
-done
+if section m || section t; then
+  for apps in 1 "$APPS"; do
+    use "$apps"
+    if section t; then
+      THROUGHPUT+=("| $apps | $(sort -n "$WORK/wrk-$apps.txt" | awk '{rows[NR]=$0} END {split(rows[int((NR+1)/2)], f, " "); printf "%s | %s | %s", f[1], f[2], f[3]}') | $(mib "$(rss_kib)") |")
+    fi
+    teardown "$apps $BUDGET"
+  done
+fi
 if section p; then
   setup "$APPS" "$POOL" # the same account with Heroku's pool: what the first ticks spend and track
   teardown "$APPS $POOL"
+fi
+stopped_apps() { # the apps Paastis reports stopped, from the system API
+  curl -fsS -H 'PaastisProxyTarget: system' -H "PaastisProxySystemApiToken: $SYSTEM_TOKEN" \
+    "http://127.0.0.1:$PAASTIS_PORT/apps" |
+    python3 -c 'import json,sys; print(sum(1 for app in json.load(sys.stdin) if app["state"] == "STOPPED"))'
+}
+all_stopped() { [ "$(stopped_apps)" -ge "$APPS" ]; }
+SWEEP=""
+if section s; then # every app idle at once: the ticks that stop them all
+  MAX_IDLE=30s
+  start_fake "$APPS" "$BUDGET"
+  start_paastis "$WORK/paastis-sweep.log"
+  wait_for 900 ticks_past 1
+  wait_for 120 ticks_past 2 # registered at the end of the first tick: not idle yet
+  count=$(ticks_done); sum=$(metric paastis_scheduler_tick_seconds_sum); left=$(calls_left)
+  wait_for 1800 all_stopped
+  ticks=$(( $(ticks_done) - count ))
+  SWEEP="| $APPS | $(stopped_apps) | $ticks | $(awk -v a="$sum" -v b="$(metric paastis_scheduler_tick_seconds_sum)" 'BEGIN {printf "%.1f", b - a}') | $((left - $(calls_left))) |"
+  stop_pid "$PAASTIS_PID"
+  stop_pid "$FAKE_PID"
+  MAX_IDLE=1h
 fi
 
 echo "## Scale of the registry: Paastis tracking many Heroku apps"
@@ -213,6 +242,16 @@ if section t; then
   echo '| apps tracked | requests/s | p50 | p99 | RSS after (MiB) |'
   echo '|---|---|---|---|---|'
   printf '%s\n' "${THROUGHPUT[@]}"
+fi
+echo
+if section s; then
+  echo
+  echo "Idle sweep: $APPS apps idle at once (START_AND_STOP_MAX_IDLE_TIME=30s), from the last tick"
+  echo "before it until every app is stopped (the ticks in between included)."
+  echo
+  echo '| apps idle | stopped | ticks | their time (s) | API calls |'
+  echo '|---|---|---|---|---|'
+  echo "$SWEEP"
 fi
 echo
 echo "Machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MiB, $("$JAVA" -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
