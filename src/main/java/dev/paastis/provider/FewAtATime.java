@@ -8,11 +8,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Runs one task per item, a few at a time, while a condition holds. A provider that must read many
- * apps at once (the first listing of a large account) then neither opens more requests than its
- * connection pool serves (the others would wait there past their timeout, and be retried) nor
- * spends the rate-limit tokens that wakes need: the items not started when the condition fails are
- * left for a later run. Tasks may complete on any thread, or at once.
+ * Runs one task per item, a few at a time, while a condition holds. A provider reading many apps at
+ * once (the first listing of a large account), or the scheduler stopping many idle apps, then
+ * neither opens more requests than a connection pool serves (the others would wait there past their
+ * timeout, and be retried) nor spends the rate-limit tokens that wakes need ({@link CallBudget}):
+ * the items not started when the condition fails are left for a later run. Tasks may complete on
+ * any thread, or at once.
  *
  * @param <T> an item
  */
