@@ -4,7 +4,9 @@
 #       requests/s and p50/p99 latency with wrk, for two upstreams: the demo app of the jar, and a
 #       fast one (nginx answering `return 200`, several times faster than either proxy, so that the
 #       figures measure the proxies rather than the app), at each connection count of CONNECTIONS;
-#       then Paastis/nginx and the latency each proxy adds over the app reached directly;
+#       then Paastis/nginx and the latency each proxy adds over the app reached directly; beside
+#       them (n), the floor of a JVM proxy (bench/floor/: Netty's HTTP codecs and a connection
+#       pool, nothing else), to tell what the JVM and Netty cost from what Paastis adds;
 #   (d) the wake overhead: time from the app being ready (the demo app prints the epoch
 #       milliseconds at which it answered its first request, Paastis's readiness probe) to the
 #       first proxied response reaching the client;
@@ -164,21 +166,29 @@ curl -fsS -o /dev/null -H 'Host: fast.localhost' "http://127.0.0.1:$PAASTIS_PORT
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
 wait_port "$NGINX_PORT"
 NGINX_PIDS="$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
+# (n) the floor of a JVM proxy: Netty's codecs and a pool, nothing else (bench/floor/)
+FLOOR_PORT=$(free_port); FLOOR_FAST_PORT=$(free_port)
+"$JAVA" -cp "$JAR" bench/floor/NettyProxyFloor.java "$FLOOR_PORT" "$APP_PORT" >"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!; PIDS+=("$FLOOR_PID")
+"$JAVA" -cp "$JAR" bench/floor/NettyProxyFloor.java "$FLOOR_FAST_PORT" "$FAST_PORT" >"$WORK/floor-fast.log" 2>&1 &
+FLOOR_FAST_PID=$!; PIDS+=("$FLOOR_FAST_PID")
+wait_port "$FLOOR_PORT"; wait_port "$FLOOR_FAST_PORT"
 # upstream name, its own port, nginx's port for it, the Host that names it to Paastis
 TARGETS=()
-[[ $UPSTREAMS == *demo* ]] && TARGETS+=("demo $APP_PORT $NGINX_PORT bench.localhost")
-[[ $UPSTREAMS == *fast* ]] && TARGETS+=("fast $FAST_PORT $NGINX_FAST_PORT fast.localhost")
+[[ $UPSTREAMS == *demo* ]] && TARGETS+=("demo $APP_PORT $NGINX_PORT bench.localhost $FLOOR_PORT $FLOOR_PID")
+[[ $UPSTREAMS == *fast* ]] && TARGETS+=("fast $FAST_PORT $NGINX_FAST_PORT fast.localhost $FLOOR_FAST_PORT $FLOOR_FAST_PID")
 for target in "${TARGETS[@]}"; do   # warm up every target (JIT)
-  read -r name direct viaNginx host <<<"$target"
-  for port in "$direct" "$viaNginx" "$PAASTIS_PORT"; do warm_up "$port" "$host"; done
+  read -r name direct viaNginx host viaFloor floorPid <<<"$target"
+  for port in "$direct" "$viaNginx" "$PAASTIS_PORT" "$viaFloor"; do warm_up "$port" "$host"; done
 done
 for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds, so that drift hits every target alike
   for connections in $CONNECTIONS; do
     for target in "${TARGETS[@]}"; do
-      read -r name direct viaNginx host <<<"$target"
+      read -r name direct viaNginx host viaFloor floorPid <<<"$target"
       run_wrk "$direct" "$host" "$connections" >>"$WORK/$name-$connections-a.txt"
       run_wrk "$viaNginx" "$host" "$connections" $NGINX_PIDS >>"$WORK/$name-$connections-b.txt"
       run_wrk "$PAASTIS_PORT" "$host" "$connections" "$PAASTIS_PID" >>"$WORK/$name-$connections-c.txt"
+      run_wrk "$viaFloor" "$host" "$connections" "$floorPid" >>"$WORK/$name-$connections-n.txt"
     done
   done
 done
@@ -188,7 +198,7 @@ echo "Proxy CPU per request: the CPU time (user + system, every thread) the prox
 echo "in the round divided by the requests served, which the other processes on the machine disturb"
 echo "far less than requests/s."
 for target in "${TARGETS[@]}"; do
-  read -r name direct viaNginx host <<<"$target"
+  read -r name direct viaNginx host viaFloor floorPid <<<"$target"
   for connections in $CONNECTIONS; do
     echo
     echo "### Upstream: $name, wrk -t$THREADS -c$connections"
@@ -198,6 +208,7 @@ for target in "${TARGETS[@]}"; do
     median_row "(a) $name upstream directly" "$WORK/$name-$connections-a.txt"
     median_row "(b) nginx proxy_pass" "$WORK/$name-$connections-b.txt"
     median_row "(c) Paastis, app awake" "$WORK/$name-$connections-c.txt"
+    median_row "(n) JVM floor: Netty codecs and a pool only" "$WORK/$name-$connections-n.txt"
     read -r a_rps a_p50 a_p99 <<<"$(median_of "$WORK/$name-$connections-a.txt")"
     read -r b_rps b_p50 b_p99 <<<"$(median_of "$WORK/$name-$connections-b.txt")"
     read -r c_rps c_p50 c_p99 <<<"$(median_of "$WORK/$name-$connections-c.txt")"
