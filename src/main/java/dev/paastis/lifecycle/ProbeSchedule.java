@@ -35,6 +35,16 @@ final class ProbeSchedule {
     return expected;
   }
 
+  /** Whether {@code elapsed} falls around the expected end of the boot; never without one. */
+  boolean aroundExpectedEnd(Duration elapsed) {
+    if (expected.isEmpty()) {
+      return false;
+    }
+    Duration boot = expected.get();
+    Duration margin = max(boot.dividedBy(5), MIN_MARGIN);
+    return elapsed.compareTo(boot.minus(margin)) >= 0 && elapsed.compareTo(boot.plus(margin)) <= 0;
+  }
+
   /** The delay before the next probe, {@code elapsed} after the start was requested. */
   Duration delayAfter(Duration elapsed) {
     if (expected.isEmpty()) {

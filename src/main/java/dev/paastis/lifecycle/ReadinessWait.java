@@ -34,7 +34,12 @@ final class ReadinessWait {
 
   static final Duration MAX_STATUS_WITHOUT_URL = Duration.ofSeconds(2);
 
-  /** An uncertain answer asks the provider at once, but not more often than this. */
+  /**
+   * Around the expected end of a boot, an uncertain answer asks the provider at once, but not more
+   * often than this; elsewhere the status loop answers it. Before that time such an answer is most
+   * likely the router's page for the stopped app, and a boot of minutes (a Clever Cloud redeploy)
+   * must not cost a status reading, three API calls, every half second.
+   */
   static final Duration CONFIRM_INTERVAL = Duration.ofMillis(500);
 
   private final Vertx vertx;
@@ -121,7 +126,9 @@ final class ReadinessWait {
         ready.tryComplete(running);
         return;
       }
-      confirmWithProvider();
+      if (schedule.aroundExpectedEnd(elapsed())) {
+        confirmWithProvider();
+      }
     }
     // the next probe comes its delay after this one was sent: a slow answer is not added to it
     long delayNanos = schedule.delayAfter(elapsed()).toNanos();

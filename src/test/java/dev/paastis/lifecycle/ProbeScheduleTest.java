@@ -56,6 +56,15 @@ class ProbeScheduleTest {
   }
 
   @Test
+  void only_the_window_around_the_expected_end_of_a_boot_is_around_it() {
+    assertThat(oneSecondBoots.aroundExpectedEnd(ms(700))).isFalse();
+    assertThat(oneSecondBoots.aroundExpectedEnd(ms(800))).isTrue();
+    assertThat(oneSecondBoots.aroundExpectedEnd(ms(1200))).isTrue();
+    assertThat(oneSecondBoots.aroundExpectedEnd(ms(1300))).isFalse();
+    assertThat(new ProbeSchedule(Optional.empty()).aroundExpectedEnd(ms(1000))).isFalse();
+  }
+
+  @Test
   void a_first_boot_is_probed_every_20_ms_then_a_twentieth_of_the_time_waited() {
     ProbeSchedule firstBoot = new ProbeSchedule(Optional.empty());
 
