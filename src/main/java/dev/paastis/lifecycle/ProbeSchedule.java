@@ -37,12 +37,24 @@ final class ProbeSchedule {
 
   /** Whether {@code elapsed} falls around the expected end of the boot; never without one. */
   boolean aroundExpectedEnd(Duration elapsed) {
-    if (expected.isEmpty()) {
-      return false;
-    }
-    Duration boot = expected.get();
-    Duration margin = max(boot.dividedBy(5), MIN_MARGIN);
-    return elapsed.compareTo(boot.minus(margin)) >= 0 && elapsed.compareTo(boot.plus(margin)) <= 0;
+    return expected.isPresent()
+        && elapsed.compareTo(expected.get().minus(margin())) >= 0
+        && elapsed.compareTo(expected.get().plus(margin())) <= 0;
+  }
+
+  /** Whether the boot should be over by {@code elapsed}, and only just; never without one. */
+  boolean justPastExpectedEnd(Duration elapsed) {
+    return aroundExpectedEnd(elapsed) && elapsed.compareTo(expected.get()) >= 0;
+  }
+
+  /** The end of the time around the expected end of the boot: past it, the boot is late. */
+  Optional<Duration> windowEnd() {
+    return expected.map(boot -> boot.plus(margin()));
+  }
+
+  /** A fifth of the expected boot, at least {@link #MIN_MARGIN}. */
+  private Duration margin() {
+    return max(expected.orElseThrow().dividedBy(5), MIN_MARGIN);
   }
 
   /** The delay before the next probe, {@code elapsed} after the start was requested. */
@@ -50,15 +62,14 @@ final class ProbeSchedule {
     if (expected.isEmpty()) {
       return backingOff(elapsed);
     }
+    if (aroundExpectedEnd(elapsed)) {
+      return FAST;
+    }
     Duration boot = expected.get();
-    Duration margin = max(boot.dividedBy(5), MIN_MARGIN);
-    Duration windowStart = boot.minus(margin);
+    Duration windowStart = boot.minus(margin());
     if (elapsed.compareTo(windowStart) < 0) {
       Duration early = clamp(boot.dividedBy(10), EARLY_MIN, SLOWEST);
       return max(min(early, windowStart.minus(elapsed)), FAST);
-    }
-    if (elapsed.compareTo(boot.plus(margin)) <= 0) {
-      return FAST;
     }
     return backingOff(elapsed);
   }

@@ -23,7 +23,7 @@ final class ReadinessWait {
 
   /**
    * Apps with a web URL: the status tells FAILED apart, which takes seconds to show anyway; not
-   * before half the expected boot, when there is one.
+   * before half the expected boot, when there is one, nor around its expected end.
    */
   static final Duration FIRST_STATUS_WITH_URL = Duration.ofSeconds(1);
 
@@ -35,10 +35,10 @@ final class ReadinessWait {
   static final Duration MAX_STATUS_WITHOUT_URL = Duration.ofSeconds(2);
 
   /**
-   * Around the expected end of a boot, an uncertain answer asks the provider at once, but not more
-   * often than this; elsewhere the status loop answers it. Before that time such an answer is most
-   * likely the router's page for the stopped app, and a boot of minutes (a Clever Cloud redeploy)
-   * must not cost a status reading, three API calls, every half second.
+   * Just past the expected end of a boot, an uncertain answer asks the provider at once, but not
+   * more often than this; elsewhere the status loop answers it. Before that time such an answer is
+   * most likely the router's page for the stopped app, and a boot of minutes (a Clever Cloud
+   * redeploy) must not cost a status reading, three API calls, every half second.
    */
   static final Duration CONFIRM_INTERVAL = Duration.ofMillis(500);
 
@@ -126,7 +126,7 @@ final class ReadinessWait {
         ready.tryComplete(running);
         return;
       }
-      if (schedule.aroundExpectedEnd(elapsed())) {
+      if (schedule.justPastExpectedEnd(elapsed())) {
         confirmWithProvider();
       }
     }
@@ -147,11 +147,14 @@ final class ReadinessWait {
     if (app.upstream().isEmpty()) {
       return FIRST_STATUS_WITHOUT_URL;
     }
-    return schedule
-        .expected()
-        .map(boot -> boot.dividedBy(2))
-        .filter(half -> half.compareTo(FIRST_STATUS_WITH_URL) > 0)
-        .orElse(FIRST_STATUS_WITH_URL);
+    Duration first =
+        schedule
+            .expected()
+            .map(boot -> boot.dividedBy(2))
+            .filter(half -> half.compareTo(FIRST_STATUS_WITH_URL) > 0)
+            .orElse(FIRST_STATUS_WITH_URL);
+    // a reading around the expected end would most likely come just before the app answers
+    return schedule.aroundExpectedEnd(first) ? schedule.windowEnd().orElseThrow() : first;
   }
 
   private void pollStatus(Duration delay) {

@@ -62,6 +62,16 @@ class ProbeScheduleTest {
     assertThat(oneSecondBoots.aroundExpectedEnd(ms(1200))).isTrue();
     assertThat(oneSecondBoots.aroundExpectedEnd(ms(1300))).isFalse();
     assertThat(new ProbeSchedule(Optional.empty()).aroundExpectedEnd(ms(1000))).isFalse();
+    assertThat(oneSecondBoots.windowEnd()).contains(ms(1200));
+  }
+
+  @Test
+  void a_boot_is_just_past_its_expected_end_from_that_end_to_the_end_of_the_window() {
+    assertThat(oneSecondBoots.justPastExpectedEnd(ms(900))).isFalse();
+    assertThat(oneSecondBoots.justPastExpectedEnd(ms(1000))).isTrue();
+    assertThat(oneSecondBoots.justPastExpectedEnd(ms(1200))).isTrue();
+    assertThat(oneSecondBoots.justPastExpectedEnd(ms(1201))).isFalse();
+    assertThat(new ProbeSchedule(Optional.empty()).justPastExpectedEnd(ms(1000))).isFalse();
   }
 
   @Test
