@@ -5,14 +5,17 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProviderSection;
+import dev.paastis.provider.AnswerOrigin;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.RouterPages;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -38,7 +41,7 @@ import java.util.stream.Collectors;
  * RECONCILE_INTERVAL, a few apps per listing, so that a large account stays well within Heroku's
  * rate limit. Stop and start are one batch PATCH each.
  */
-public final class HerokuProvider implements Provider, StartupCheck {
+public final class HerokuProvider implements Provider, StartupCheck, RouterPages {
 
   static final String NAME = "heroku";
 
@@ -113,6 +116,12 @@ public final class HerokuProvider implements Provider, StartupCheck {
   @Override
   public Future<Void> verify() {
     return api.verifyToken();
+  }
+
+  /** The router's pages are 503s (502 for a blank app): see the package's documentation. */
+  @Override
+  public AnswerOrigin originOf(int status, MultiMap headers) {
+    return RouterPages.GATEWAY_ERRORS.originOf(status, headers);
   }
 
   @Override
