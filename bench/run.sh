@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Paastis benchmark, one run on loopback:
 #   (a) the upstream app directly, (b) nginx proxy_pass to it, (c) Paastis with the app awake:
-#       requests/s and p50/p99 latency with wrk;
+#       requests/s and p50/p99 latency with wrk, for two upstreams: the demo app of the jar, and a
+#       fast one (nginx answering `return 200`, several times faster than either proxy, so that the
+#       figures measure the proxies rather than the app), at each connection count of CONNECTIONS;
+#       then Paastis/nginx and the latency each proxy adds over the app reached directly; beside
+#       them (n), the floor of a JVM proxy (bench/floor/: Netty's HTTP codecs and a connection
+#       pool, nothing else), to tell what the JVM and Netty cost from what Paastis adds;
 #   (d) the wake overhead: time from the app being ready (the demo app prints the epoch
 #       milliseconds at which it answered its first request, Paastis's readiness probe) to the
 #       first proxied response reaching the client;
@@ -9,17 +14,21 @@
 #       every request), restarted and warmed up for each round;
 #   (f) the cost of a shared registry: Paastis in memory, then on Redis (a local redis-server),
 #       restarted and warmed up for each round.
-# Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS=50 THREADS=2 WAKES=5 to change;
-#                        SECTIONS=abcdef by default, SECTIONS=f runs the registry section alone)
+# Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS="32 50" THREADS=2 WAKES=5 to change;
+#                        SECTIONS=abcdef by default, SECTIONS=f runs the registry section alone;
+#                        UPSTREAMS="demo fast" by default, the upstreams of sections a-c;
+#                        PAASTIS_JAVA_OPTS adds JVM options to Paastis's command)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-50}
+CONNECTIONS=${CONNECTIONS:-32 50}
+LOAD_CONNECTIONS=${CONNECTIONS##* }   # sections d-f use the last count
 THREADS=${THREADS:-2}
 WAKES=${WAKES:-5}
 ROUNDS=${ROUNDS:-3}
 SECTIONS=${SECTIONS:-abcdef}
+UPSTREAMS=${UPSTREAMS:-demo fast}
 section() { [[ $SECTIONS == *"$1"* ]]; }
 
 install_missing() {
@@ -51,7 +60,24 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
-APP_PORT=$(free_port); NGINX_PORT=$(free_port); PAASTIS_PORT=$(free_port)
+APP_PORT=$(free_port); FAST_PORT=$(free_port); NGINX_PORT=$(free_port); NGINX_FAST_PORT=$(free_port)
+PAASTIS_PORT=$(free_port)
+# The fast upstream: nginx answering 200 from its configuration, run by Paastis as a local app.
+cat > "$WORK/fast.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $WORK/fast.pid;
+error_log $WORK/fast-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$FAST_PORT;
+    keepalive_requests 1000000;
+    location / { return 200 "fast\n"; }
+  }
+}
+CONF
 cat > "$WORK/paastis.yml" <<YML
 local:
   apps:
@@ -59,6 +85,10 @@ local:
       command: "exec $JAVA -Xmx256m -XX:+UseParallelGC -cp $JAR dev.paastis.demo.DemoApp --name bench --port $APP_PORT"
       port: $APP_PORT
       health_path: /health
+    - name: fast
+      command: "exec $NGINX -c $WORK/fast.conf -p $WORK"
+      port: $FAST_PORT
+      health_path: /
 YML
 
 start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file, $4 = ADMIN_ENABLED (default false),
@@ -81,51 +111,115 @@ error_log $WORK/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off;
-  upstream app { server 127.0.0.1:$APP_PORT; keepalive 128; }
+  upstream app { server 127.0.0.1:$APP_PORT; keepalive 128; keepalive_requests 1000000; }
+  upstream fast { server 127.0.0.1:$FAST_PORT; keepalive 128; keepalive_requests 1000000; }
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$host;
+  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+  keepalive_requests 1000000;
   server {
     listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
+    location / { proxy_pass http://app; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_FAST_PORT;
+    location / { proxy_pass http://fast; }
   }
 }
 CONF
 
-run_wrk() { # $1 = port; prints "req/s p50 p99"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Host: bench.localhost' "http://127.0.0.1:$1/" |
-    awk '/Requests\/sec/ {rps=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print rps, p50, p99}'
+cpu_ticks() { # $@ = pids: their CPU time (user + system, all threads and children reaped) in clock ticks
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
 }
-median_row() { # $1 = label, $2 = file of "req/s p50 p99" lines: the round with the median req/s
-  sort -n "$2" | awk -v label="$1" '{rows[NR]=$0} END {split(rows[int((NR+1)/2)], f, " "); printf "| %s | %s | %s | %s |\n", label, f[1], f[2], f[3]}'
+run_wrk() { # $1 = port, $2 = Host, $3 = connections, $4.. = pids whose CPU to count
+  # prints "req/s p50 p99 cpu" (latencies in ms, cpu in microseconds of CPU per request, 0 if no pid)
+  local port=$1 host=$2 connections=$3 before after out
+  shift 3
+  before=$(cpu_ticks "$@")
+  out=$(wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -H "Host: $host" "http://127.0.0.1:$port/")
+  after=$(cpu_ticks "$@")
+  echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /requests in/ {n=$1} /Requests\/sec/ {rps=$2} $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
+    END {printf "%.0f %.3f %.3f %.1f\n", rps, p50, p99, (n > 0 ? ticks * 1e6 / hz / n : 0)}'
+}
+warm_up() { # $1 = port, $2 = Host
+  wrk -t"$THREADS" -c"$LOAD_CONNECTIONS" -d"${WARMUP:-10s}" -H "Host: $2" "http://127.0.0.1:$1/" >/dev/null
+}
+median_of() { # $1 = file of "req/s p50 p99" lines: the round with the median req/s
+  sort -n "$1" | awk '{rows[NR]=$0} END {print rows[int((NR+1)/2)]}'
+}
+median_row() { # $1 = label, $2 = file of "req/s p50 p99 cpu" lines
+  median_of "$2" | awk -v label="$1" '{printf "| %s | %s | %s ms | %s ms | %s |\n", label, $1, $2, $3, ($4 > 0 ? $4 " µs" : "")}'
 }
 
 if section a || section b || section c; then
-echo "## Throughput ($THREADS threads, $CONNECTIONS connections, $DURATION, GET / of the demo app)"
+echo "## Throughput ($THREADS threads, $DURATION per round, GET /)"
 start_paastis 1h '* * * * *' "$WORK/paastis-throughput.log"
-curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"   # wakes the app
+curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"   # wakes the apps
+curl -fsS -o /dev/null -H 'Host: fast.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
 wait_port "$NGINX_PORT"
-echo
-for port in "$APP_PORT" "$NGINX_PORT" "$PAASTIS_PORT"; do   # warm up every target (JIT)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H 'Host: bench.localhost' "http://127.0.0.1:$port/" >/dev/null
+NGINX_PIDS="$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
+# (n) the floor of a JVM proxy: Netty's codecs and a pool, nothing else (bench/floor/)
+FLOOR_PORT=$(free_port); FLOOR_FAST_PORT=$(free_port)
+"$JAVA" -cp "$JAR" bench/floor/NettyProxyFloor.java "$FLOOR_PORT" "$APP_PORT" >"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!; PIDS+=("$FLOOR_PID")
+"$JAVA" -cp "$JAR" bench/floor/NettyProxyFloor.java "$FLOOR_FAST_PORT" "$FAST_PORT" >"$WORK/floor-fast.log" 2>&1 &
+FLOOR_FAST_PID=$!; PIDS+=("$FLOOR_FAST_PID")
+wait_port "$FLOOR_PORT"; wait_port "$FLOOR_FAST_PORT"
+# upstream name, its own port, nginx's port for it, the Host that names it to Paastis
+TARGETS=()
+[[ $UPSTREAMS == *demo* ]] && TARGETS+=("demo $APP_PORT $NGINX_PORT bench.localhost $FLOOR_PORT $FLOOR_PID")
+[[ $UPSTREAMS == *fast* ]] && TARGETS+=("fast $FAST_PORT $NGINX_FAST_PORT fast.localhost $FLOOR_FAST_PORT $FLOOR_FAST_PID")
+for target in "${TARGETS[@]}"; do   # warm up every target (JIT)
+  read -r name direct viaNginx host viaFloor floorPid <<<"$target"
+  for port in "$direct" "$viaNginx" "$PAASTIS_PORT" "$viaFloor"; do warm_up "$port" "$host"; done
 done
 for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds, so that drift hits every target alike
-  run_wrk "$APP_PORT" >>"$WORK/a.txt"
-  run_wrk "$NGINX_PORT" >>"$WORK/b.txt"
-  run_wrk "$PAASTIS_PORT" >>"$WORK/c.txt"
+  for connections in $CONNECTIONS; do
+    for target in "${TARGETS[@]}"; do
+      read -r name direct viaNginx host viaFloor floorPid <<<"$target"
+      run_wrk "$direct" "$host" "$connections" >>"$WORK/$name-$connections-a.txt"
+      run_wrk "$viaNginx" "$host" "$connections" $NGINX_PIDS >>"$WORK/$name-$connections-b.txt"
+      run_wrk "$PAASTIS_PORT" "$host" "$connections" "$PAASTIS_PID" >>"$WORK/$name-$connections-c.txt"
+      run_wrk "$viaFloor" "$host" "$connections" "$floorPid" >>"$WORK/$name-$connections-n.txt"
+    done
+  done
 done
-echo "Median of $ROUNDS interleaved rounds:"
 echo
-echo '| target | requests/s | p50 | p99 |'
-echo '|---|---|---|---|'
-median_row "(a) upstream directly" "$WORK/a.txt"
-median_row "(b) nginx proxy_pass" "$WORK/b.txt"
-median_row "(c) Paastis, app awake" "$WORK/c.txt"
-PAASTIS_RSS=$(ps -o rss= -p "$(pgrep -f -n "paastis.jar serve")" | tr -d ' ')
+echo "Median of $ROUNDS interleaved rounds (the round with the median requests/s of each target)."
+echo "Proxy CPU per request: the CPU time (user + system, every thread) the proxy's processes spent"
+echo "in the round divided by the requests served, which the other processes on the machine disturb"
+echo "far less than requests/s."
+for target in "${TARGETS[@]}"; do
+  read -r name direct viaNginx host viaFloor floorPid <<<"$target"
+  for connections in $CONNECTIONS; do
+    echo
+    echo "### Upstream: $name, wrk -t$THREADS -c$connections"
+    echo
+    echo '| target | requests/s | p50 | p99 | proxy CPU per request |'
+    echo '|---|---|---|---|---|'
+    median_row "(a) $name upstream directly" "$WORK/$name-$connections-a.txt"
+    median_row "(b) nginx proxy_pass" "$WORK/$name-$connections-b.txt"
+    median_row "(c) Paastis, app awake" "$WORK/$name-$connections-c.txt"
+    median_row "(n) JVM floor: Netty codecs and a pool only" "$WORK/$name-$connections-n.txt"
+    read -r a_rps a_p50 a_p99 <<<"$(median_of "$WORK/$name-$connections-a.txt")"
+    read -r b_rps b_p50 b_p99 <<<"$(median_of "$WORK/$name-$connections-b.txt")"
+    read -r c_rps c_p50 c_p99 <<<"$(median_of "$WORK/$name-$connections-c.txt")"
+    echo
+    awk -v a50="$a_p50" -v a99="$a_p99" -v b="$b_rps" -v b50="$b_p50" -v b99="$b_p99" \
+        -v c="$c_rps" -v c50="$c_p50" -v c99="$c_p99" 'BEGIN {
+      printf "Paastis/nginx: %.2f. Added over direct: nginx p50 %+.3f ms, p99 %+.3f ms; Paastis p50 %+.3f ms, p99 %+.3f ms (Paastis p99 - nginx p99: %+.3f ms)\n",
+        c / b, b50 - a50, b99 - a99, c50 - a50, c99 - a99, c99 - b99 }'
+  done
+done
+PAASTIS_RSS=$(ps -o rss= -p "$PAASTIS_PID" | tr -d ' ')
 echo
 echo "Paastis resident memory after the runs: $((PAASTIS_RSS / 1024)) MiB"
 stop_paastis
@@ -157,15 +251,15 @@ for round in $(seq 1 "$ROUNDS"); do
   for admin in false true; do
     start_paastis 1h '* * * * *' "$WORK/paastis-metrics-$admin.log" "$admin"
     curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/" >/dev/null
-    run_wrk "$PAASTIS_PORT" >>"$WORK/metrics-$admin.txt"
+    warm_up "$PAASTIS_PORT" bench.localhost
+    run_wrk "$PAASTIS_PORT" bench.localhost "$LOAD_CONNECTIONS" "$PAASTIS_PID" >>"$WORK/metrics-$admin.txt"
     stop_paastis
   done
 done
 echo "Median of $ROUNDS rounds, each on a fresh, warmed-up Paastis:"
 echo
-echo '| target | requests/s | p50 | p99 |'
-echo '|---|---|---|---|'
+echo "| target | requests/s | p50 | p99 | Paastis CPU per request |"
+echo "|---|---|---|---|---|"
 median_row "(e) Paastis, metrics off" "$WORK/metrics-false.txt"
 median_row "(e) Paastis, metrics on" "$WORK/metrics-true.txt"
 fi
@@ -181,16 +275,16 @@ for round in $(seq 1 "$ROUNDS"); do
   for registry in in-memory redis; do
     start_paastis 1h '* * * * *' "$WORK/paastis-registry-$registry.log" false "$registry"
     curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/" >/dev/null
-    run_wrk "$PAASTIS_PORT" >>"$WORK/registry-$registry.txt"
+    warm_up "$PAASTIS_PORT" bench.localhost
+    run_wrk "$PAASTIS_PORT" bench.localhost "$LOAD_CONNECTIONS" "$PAASTIS_PID" >>"$WORK/registry-$registry.txt"
     stop_paastis
   done
 done
 kill "$(cat "$WORK/redis.pid")"
 echo "Median of $ROUNDS rounds, each on a fresh, warmed-up Paastis:"
 echo
-echo '| target | requests/s | p50 | p99 |'
-echo '|---|---|---|---|'
+echo "| target | requests/s | p50 | p99 | Paastis CPU per request |"
+echo "|---|---|---|---|---|"
 median_row "(f) Paastis, registry in memory" "$WORK/registry-in-memory.txt"
 median_row "(f) Paastis, registry on Redis" "$WORK/registry-redis.txt"
 fi

@@ -11,6 +11,7 @@ import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.BootTimes;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
@@ -36,7 +37,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -110,8 +110,7 @@ public final class Paastis {
     this.feed = new EventFeed();
     Peers peers = tracked.peers();
     EventRecorder events = new EventRecorder(eventStore, feed, clock, peers);
-    this.probeClient =
-        vertx.createHttpClient(new HttpClientOptions().setForceSni(true).setKeepAlive(false));
+    this.probeClient = vertx.createHttpClient(UpstreamCheck.clientOptions());
     AppTracker tracker = tracked.tracker();
     this.lifecycle =
         new AppLifecycle(
@@ -123,7 +122,11 @@ public final class Paastis {
                 peers,
                 events,
                 new HookRunner(vertx, config.hooks()),
-                new ReadinessProbe(vertx, new UpstreamCheck(probeClient)),
+                new ReadinessProbe(
+                    vertx,
+                    new UpstreamCheck(probeClient),
+                    new BootTimes(),
+                    ProviderAbilities.routerPages(providers)),
                 rules,
                 ignored,
                 clock,

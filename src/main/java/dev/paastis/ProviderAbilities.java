@@ -6,18 +6,22 @@ import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.HostAliases;
+import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
+import dev.paastis.provider.RouterPages;
 import dev.paastis.provider.StartupCheck;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the root takes from the optional abilities of the providers ({@link StartupCheck}, {@link
- * HostAliases}), checked with {@code instanceof} on the raw providers, not on their metered
- * wrappers.
+ * HostAliases}, {@link RouterPages}), checked with {@code instanceof} on the raw providers, not on
+ * their metered wrappers.
  */
 final class ProviderAbilities {
 
@@ -53,6 +57,13 @@ final class ProviderAbilities {
     return new Rules(
         Stream.concat(hostRules.stream(), config.rules().stream()).toList(),
         config.scheduler().maxIdleTime());
+  }
+
+  /** The router pages of the providers that describe theirs ({@link RouterPages}), by name. */
+  static Map<String, RouterPages> routerPages(Providers providers) {
+    return providers.all().stream()
+        .filter(RouterPages.class::isInstance)
+        .collect(Collectors.toMap(Provider::name, provider -> (RouterPages) provider));
   }
 
   private static Future<Void> onlyRejections(Throwable failure) {

@@ -72,6 +72,8 @@ class ProxyWithFakeProviderTest {
     // kept in a field: Vert.x 5 closes a client nothing refers to any more
     webSockets = vertx.createWebSocketClient();
     upstream = TestUpstream.start(vertx);
+    // the web URL answers only while an app behind it runs, as behind a platform's router
+    upstream.servesWhile(() -> provider.serves(upstream.uri()));
     provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
     provider.withStoppedApp("sleepy", upstream.uri());
     clock = new MutableClock();
@@ -431,7 +433,9 @@ class ProxyWithFakeProviderTest {
 
   @Test
   void linked_apps_wake_together_with_the_app_that_names_them() throws Exception {
-    provider.withStoppedApp("shop-pr12-back", upstream.uri());
+    TestUpstream back = TestUpstream.start(vertx);
+    back.servesWhile(() -> provider.serves(back.uri()));
+    provider.withStoppedApp("shop-pr12-back", back.uri());
     provider.withStoppedApp("shop-pr12-front", upstream.uri());
     startPaastis(
         configs ->
@@ -471,7 +475,9 @@ class ProxyWithFakeProviderTest {
 
   @Test
   void a_linked_app_stays_awake_while_the_app_naming_it_is_in_use() throws Exception {
-    provider.withStoppedApp("shop-pr12-back", upstream.uri());
+    TestUpstream back = TestUpstream.start(vertx);
+    back.servesWhile(() -> provider.serves(back.uri()));
+    provider.withStoppedApp("shop-pr12-back", back.uri());
     provider.withStoppedApp("shop-pr12-front", upstream.uri());
     startPaastis(
         configs -> {

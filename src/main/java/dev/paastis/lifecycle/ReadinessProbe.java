@@ -1,183 +1,92 @@
 package dev.paastis.lifecycle;
 
-import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
+import dev.paastis.provider.RouterPages;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.net.URI;
-import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Waits until an app is ready: its provider reports it RUNNING and its upstream answers HTTP.
+ * Waits until an app is ready: the app itself answers at its web URL (an answer its platform's
+ * router gives instead of the app, {@link RouterPages}, does not count), or, for an app without a
+ * web URL, its provider reports it RUNNING.
  *
- * <p>Two loops run side by side. The provider's status is polled fast at first (every 100 ms) and
- * backs off to every 2 s, since it may cost a rate-limited API call. The upstream, which costs
- * nothing but a connection attempt, is probed every 25 ms for the first seconds when it is on this
- * machine (every 250 ms when it is a remote PaaS router): the moment it answers, the provider is
- * asked at once. So the request is served within a few tens of milliseconds of the app being up,
- * without hammering the provider's API.
+ * <p>The web URL, which costs nothing but a small request, is probed often where the app's answer
+ * is expected, from the boot times learned on its previous wakes ({@link BootTimes}, {@link
+ * ProbeSchedule}): the waiting request is served within a few tens of milliseconds of the app being
+ * up, without waiting for the provider's next status. The provider's status, which may cost
+ * rate-limited API calls, is read seldom: to fail the wait at once when the app FAILED, to confirm
+ * an answer that may be the router's ({@link dev.paastis.provider.AnswerOrigin#UNCERTAIN}), and for
+ * apps without a web URL.
  */
 public final class ReadinessProbe {
 
-  static final Duration FIRST_STATUS_DELAY = Duration.ofMillis(100);
-  static final Duration MAX_STATUS_DELAY = Duration.ofSeconds(2);
-  static final Duration FAST_PROBE_DELAY = Duration.ofMillis(25);
-  static final Duration SLOW_PROBE_DELAY = Duration.ofMillis(250);
-  static final Duration FAST_PROBE_PERIOD = Duration.ofSeconds(10);
-
   private final Vertx vertx;
   private final UpstreamCheck upstreamCheck;
+  private final BootTimes bootTimes;
+  private final Map<String, RouterPages> routerPages;
 
+  /** Every provider's router pages are {@link RouterPages#GATEWAY_ERRORS}. */
   public ReadinessProbe(Vertx vertx, UpstreamCheck upstreamCheck) {
-    this.vertx = vertx;
-    this.upstreamCheck = upstreamCheck;
+    this(vertx, upstreamCheck, new BootTimes(), Map.of());
   }
 
   /**
-   * Completes with the app as last reported once it is ready; fails with {@link
-   * WakeTimeoutException} at the deadline, {@link StartFailedException} when the provider reports
-   * the app FAILED. An app without an upstream (a worker) is ready once it runs. The provider's
-   * status calls are made with the deadline, so that none outlives the wait.
+   * @param bootTimes where boots are learned, and read to schedule the probes
+   * @param routerPages by provider name; a provider not named gets {@link
+   *     RouterPages#GATEWAY_ERRORS}
+   */
+  public ReadinessProbe(
+      Vertx vertx,
+      UpstreamCheck upstreamCheck,
+      BootTimes bootTimes,
+      Map<String, RouterPages> routerPages) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.upstreamCheck = Objects.requireNonNull(upstreamCheck, "upstreamCheck");
+    this.bootTimes = Objects.requireNonNull(bootTimes, "bootTimes");
+    this.routerPages = Map.copyOf(routerPages);
+  }
+
+  /**
+   * Completes with the app as last known once it is ready; fails with {@link WakeTimeoutException}
+   * at the deadline, naming what was still missing, and with {@link StartFailedException} when the
+   * provider reports the app FAILED. The provider's status calls are made with the deadline, so
+   * that none outlives the wait. Futures complete on Vert.x threads.
    */
   public Future<ProviderApp> awaitReady(Provider provider, ProviderApp app, Deadline deadline) {
-    Wait wait = new Wait(provider, app, deadline);
-    long deadlineTimer =
-        vertx.setTimer(
-            Math.max(1, deadline.left().toMillis()), id -> wait.ready.tryFail(wait.timedOut()));
-    wait.ready.future().onComplete(done -> vertx.cancelTimer(deadlineTimer));
-    wait.pollStatus(FIRST_STATUS_DELAY);
-    app.upstream().ifPresent(upstream -> wait.probeUpstream(upstream));
-    return wait.ready.future();
+    return begin(provider, app, deadline, Future.succeededFuture(), false);
   }
 
-  /** One wait for one app. Its loops stop as soon as the promise is complete. */
-  private final class Wait {
-    final Provider provider;
-    final String key;
-    final Deadline deadline;
-    final long startedNanos = System.nanoTime();
-    final Promise<ProviderApp> ready = Promise.promise();
-    volatile ProviderApp running;
-    volatile boolean upstreamAnswered;
-    volatile Throwable lastStatusFailure;
-
-    Wait(Provider provider, ProviderApp app, Deadline deadline) {
-      this.provider = provider;
-      this.key = app.key();
-      this.deadline = deadline;
-    }
-
-    void pollStatus(Duration delay) {
-      if (done()) {
-        return;
-      }
-      provider
-          .status(key, deadline)
-          .onComplete(
-              result -> {
-                if (result.succeeded()) {
-                  lastStatusFailure = null;
-                  onStatus(result.result());
-                } else {
-                  lastStatusFailure = result.cause();
-                }
-                if (!done()) {
-                  Duration next = min(MAX_STATUS_DELAY, delay.multipliedBy(3).dividedBy(2));
-                  later(delay, () -> pollStatus(next));
-                }
-              });
-    }
-
-    void onStatus(ProviderApp app) {
-      if (app.state() == AppState.FAILED) {
-        ready.tryFail(
-            new StartFailedException(key, "provider " + app.provider() + " reports FAILED", null));
-      } else if (app.state() == AppState.RUNNING) {
-        running = app;
-        // a worker-only app (e.g. a linked one) has no upstream to wait for
-        if (upstreamAnswered || app.upstream().isEmpty()) {
-          ready.tryComplete(app);
-        } else {
-          // the upstream may have answered with a URL we did not know when the wait began
-          app.upstream().ifPresent(this::probeUpstreamOnce);
-        }
-      }
-    }
-
-    void probeUpstream(URI upstream) {
-      if (done()) {
-        return;
-      }
-      upstreamCheck
-          .answers(upstream)
-          .onSuccess(
-              answered -> {
-                if (answered) {
-                  onUpstreamAnswered();
-                  return;
-                }
-                boolean early = System.nanoTime() - startedNanos < FAST_PROBE_PERIOD.toNanos();
-                boolean fast = early && isLoopback(upstream);
-                later(fast ? FAST_PROBE_DELAY : SLOW_PROBE_DELAY, () -> probeUpstream(upstream));
-              });
-    }
-
-    void probeUpstreamOnce(URI upstream) {
-      upstreamCheck
-          .answers(upstream)
-          .onSuccess(
-              answered -> {
-                if (answered) {
-                  onUpstreamAnswered();
-                }
-              });
-    }
-
-    void onUpstreamAnswered() {
-      upstreamAnswered = true;
-      ProviderApp app = running;
-      if (app != null) {
-        ready.tryComplete(app);
-      } else {
-        provider.status(key, deadline).onSuccess(this::onStatus);
-      }
-    }
-
-    void later(Duration delay, Runnable action) {
-      if (!done()) {
-        vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
-      }
-    }
-
-    boolean done() {
-      return ready.future().isComplete();
-    }
-
-    /** The timeout, saying what was still missing: the provider's word, or the app's answer. */
-    WakeTimeoutException timedOut() {
-      String missing;
-      if (lastStatusFailure != null) {
-        missing = "its provider's last status failed: " + lastStatusFailure.getMessage();
-      } else if (running == null) {
-        missing = provider.name() + " does not report it running yet";
-      } else {
-        missing = "its web URL does not answer yet";
-      }
-      return new WakeTimeoutException(key, deadline.budget(), missing);
-    }
+  /**
+   * {@link #awaitReady} for a boot whose start was just requested: {@code accepted} is the
+   * provider's answer to that request. The web URL is probed at once (before the start is accepted
+   * it is the router's page, which does not count; a slow acceptance, such as a Scalingo operation,
+   * then delays nothing), the provider's status only once it accepted; a failed {@code accepted}
+   * fails the wait with its cause. The boot's time is learned for the app's next wakes.
+   */
+  public Future<ProviderApp> awaitBoot(
+      Provider provider, ProviderApp app, Deadline deadline, Future<Void> accepted) {
+    return begin(provider, app, deadline, accepted, true);
   }
 
-  /** Remote upstreams (a PaaS router) are probed at the slow pace only, out of courtesy. */
-  private static boolean isLoopback(URI upstream) {
-    String host = upstream.getHost();
-    return host != null
-        && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+  /** The probe schedule of the app's next boot, from its boots so far. */
+  ProbeSchedule scheduleFor(String key) {
+    return new ProbeSchedule(bootTimes.expected(key));
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+  private Future<ProviderApp> begin(
+      Provider provider, ProviderApp app, Deadline deadline, Future<Void> accepted, boolean boot) {
+    RouterPages pages = routerPages.getOrDefault(provider.name(), RouterPages.GATEWAY_ERRORS);
+    ReadinessWait wait =
+        new ReadinessWait(
+            vertx, upstreamCheck, pages, provider, app, deadline, scheduleFor(app.key()));
+    Future<ProviderApp> ready = wait.begin(accepted);
+    if (boot) {
+      ready.onSuccess(done -> bootTimes.record(app.key(), wait.elapsed()));
+    }
+    return ready;
   }
 }

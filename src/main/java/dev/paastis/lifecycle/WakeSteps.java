@@ -90,9 +90,12 @@ final class WakeSteps {
               }
               attempt.markStarted();
               attempt.waitFor("waiting for " + provider.name() + " to accept the start");
-              return provider.start(key, formation.orDefault(), attempt.deadline);
+              Future<Void> accepted = provider.start(key, formation.orDefault(), attempt.deadline);
+              accepted.onSuccess(ignored -> attempt.waitFor("waiting for it to answer"));
+              // readiness watches the app from the start request on: a slow acceptance (a
+              // Scalingo operation polled every second) must not delay the answer
+              return context.readiness().awaitBoot(provider, app, attempt.deadline, accepted);
             })
-        .compose(ignored -> awaitReady(attempt, app))
         .onSuccess(
             ready -> {
               if (!attempt.isOver()) {

@@ -4,10 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Header rules of DESIGN §4 for requests on their way to an upstream: X-Forwarded-For/-Proto/-Host
@@ -16,23 +13,6 @@ import java.util.TreeSet;
  * names).
  */
 final class ForwardedHeaders {
-
-  /** Hop-by-hop header names, compared without regard to case and without allocating. */
-  static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    HOP_BY_HOP.addAll(
-        List.of(
-            "connection",
-            "keep-alive",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "proxy-connection",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade"));
-  }
 
   private ForwardedHeaders() {}
 
@@ -51,7 +31,10 @@ final class ForwardedHeaders {
     }
   }
 
-  /** Adds to {@code to} the end-to-end headers of {@code from}: hop-by-hop ones stay behind. */
+  /**
+   * Adds to {@code to} the end-to-end headers of {@code from}: hop-by-hop ones stay behind. Runs
+   * twice per proxied request, so the Connection header is read once, not once per header.
+   */
   static void copyEndToEnd(MultiMap from, MultiMap to) {
     String connection = from.get("connection");
     for (Map.Entry<String, String> header : from) {
@@ -64,18 +47,48 @@ final class ForwardedHeaders {
 
   /** Whether a header is hop-by-hop, given the value of the message's Connection header. */
   static boolean isHopByHop(String name, String connection) {
-    if (HOP_BY_HOP.contains(name)) {
-      return true;
-    }
-    if (connection == null) {
-      return false;
-    }
-    for (String named : connection.split(",")) {
-      if (named.trim().equalsIgnoreCase(name)) {
+    return isAlwaysHopByHop(name) || (connection != null && namesHeader(connection, name));
+  }
+
+  /** RFC 9110 §7.6.1 and the proxy headers of RFC 9112, compared without regard to case. */
+  static boolean isAlwaysHopByHop(String name) {
+    return switch (name.length()) {
+      case 2 -> name.equalsIgnoreCase("te");
+      case 7 -> name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+      case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+      case 16 -> name.equalsIgnoreCase("proxy-connection");
+      case 17 -> name.equalsIgnoreCase("transfer-encoding");
+      case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+      case 19 -> name.equalsIgnoreCase("proxy-authorization");
+      default -> false;
+    };
+  }
+
+  /** Whether a Connection header value lists {@code name} among its comma-separated tokens. */
+  static boolean namesHeader(String connection, String name) {
+    int length = connection.length();
+    int at = 0;
+    while (at < length) {
+      int comma = connection.indexOf(',', at);
+      int end = comma < 0 ? length : comma;
+      int from = at;
+      int to = end;
+      while (from < to && isOptionalWhitespace(connection.charAt(from))) {
+        from++;
+      }
+      while (to > from && isOptionalWhitespace(connection.charAt(to - 1))) {
+        to--;
+      }
+      if (to - from == name.length() && connection.regionMatches(true, from, name, 0, to - from)) {
         return true;
       }
+      at = end + 1;
     }
     return false;
+  }
+
+  private static boolean isOptionalWhitespace(char c) {
+    return c == ' ' || c == '\t';
   }
 
   static String originOf(URI upstream) {

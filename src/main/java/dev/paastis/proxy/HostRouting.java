@@ -30,10 +30,22 @@ final class HostRouting {
     }
     int dot = name.indexOf('.');
     String label = dot >= 0 ? name.substring(0, dot) : name;
-    if (label.isEmpty() || label.codePoints().anyMatch(HostRouting::isBlankOrControl)) {
+    if (label.isEmpty() || holdsBlankOrControl(label)) {
       return Optional.empty(); // no DNS label holds a space or a control character
     }
     return Optional.of(label.toLowerCase(Locale.ROOT));
+  }
+
+  /** A loop rather than a stream: this runs for every request. */
+  private static boolean holdsBlankOrControl(String label) {
+    for (int i = 0; i < label.length(); ) {
+      int codePoint = label.codePointAt(i);
+      if (isBlankOrControl(codePoint)) {
+        return true;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return false;
   }
 
   private static boolean isBlankOrControl(int codePoint) {

@@ -50,10 +50,14 @@ class AdminApiTest {
   @BeforeEach
   void setUp() throws Exception {
     client = vertx.createHttpClient();
-    TestUpstream upstream = TestUpstream.start(vertx);
+    TestUpstream tracked = TestUpstream.start(vertx);
+    TestUpstream asleep = TestUpstream.start(vertx);
     provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(10));
-    provider.withRunningApp("tracked", upstream.uri());
-    provider.withStoppedApp("asleep", upstream.uri());
+    provider.withRunningApp("tracked", tracked.uri());
+    provider.withStoppedApp("asleep", asleep.uri());
+    // an app's web URL answers only while it runs, as behind a platform's router
+    tracked.servesWhile(() -> provider.serves(tracked.uri()));
+    asleep.servesWhile(() -> provider.serves(asleep.uri()));
   }
 
   @AfterEach

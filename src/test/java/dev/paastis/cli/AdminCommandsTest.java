@@ -34,10 +34,14 @@ class AdminCommandsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    TestUpstream upstream = TestUpstream.start(vertx);
+    TestUpstream tracked = TestUpstream.start(vertx);
+    TestUpstream asleep = TestUpstream.start(vertx);
     provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(10));
-    provider.withRunningApp("tracked", upstream.uri());
-    provider.withStoppedApp("asleep", upstream.uri());
+    provider.withRunningApp("tracked", tracked.uri());
+    provider.withStoppedApp("asleep", asleep.uri());
+    // an app's web URL answers only while it runs, as behind a platform's router
+    tracked.servesWhile(() -> provider.serves(tracked.uri()));
+    asleep.servesWhile(() -> provider.serves(asleep.uri()));
     TestConfigs configs = new TestConfigs();
     configs.adminToken = Optional.of(TOKEN);
     configs.maxIdleTime = Duration.ofMinutes(20);

@@ -60,6 +60,8 @@ class AppLifecycleTest {
   @BeforeEach
   void setUp() throws Exception {
     upstream = TestUpstream.start(vertx);
+    // the web URL answers only while the app runs, as behind a platform's router
+    upstream.servesWhile(() -> provider.serves(upstream.uri()));
     provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
     provider.withStoppedApp("shop", upstream.uri());
     setUpWith(provider);

@@ -298,12 +298,16 @@ class WebSocketTunnelTest {
 
   @Test
   void a_websocket_to_a_sleeping_app_waits_for_the_wake_then_passes() throws Exception {
+    // as behind a platform's router: the web URL answers as the app only while the app runs
+    AtomicReference<URI> url = new AtomicReference<>();
     HttpServer app =
         upstream(
             new HttpServerOptions(),
-            request -> request.response().end("up"),
+            request ->
+                request.response().setStatusCode(provider.serves(url.get()) ? 200 : 503).end("up"),
             ws -> ws.textMessageHandler(ws::writeTextMessage));
-    provider.withStoppedApp("chat", URI.create("http://127.0.0.1:" + app.actualPort()));
+    url.set(URI.create("http://127.0.0.1:" + app.actualPort()));
+    provider.withStoppedApp("chat", url.get());
     startPaastis();
 
     WebSocket socket = connect(new WebSocketClientOptions());

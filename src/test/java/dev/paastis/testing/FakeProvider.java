@@ -108,6 +108,15 @@ public class FakeProvider implements Provider {
     apps.remove(key);
   }
 
+  /**
+   * Whether an app behind this web URL runs: what a platform's router checks before it hands a
+   * request to an app (see {@link TestUpstream#servesWhile}).
+   */
+  public boolean serves(URI upstream) {
+    return apps.values().stream()
+        .anyMatch(app -> upstream.equals(app.upstream) && app.state == AppState.RUNNING);
+  }
+
   public AppState stateOf(String key) {
     return apps.get(key).state;
   }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A real upstream HTTP server on a loopback ephemeral port: {@code /slow?ms=N} answers after N ms,
@@ -27,6 +28,8 @@ public final class TestUpstream implements AutoCloseable {
 
   /** The path of every request received, in order. */
   public final List<String> paths = new CopyOnWriteArrayList<>();
+
+  private volatile BooleanSupplier serving = () -> true;
 
   private TestUpstream(Vertx vertx) {
     this.vertx = vertx;
@@ -55,7 +58,20 @@ public final class TestUpstream implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.actualPort());
   }
 
+  /**
+   * Serves HTTP requests only while {@code serving} holds, and answers the others 503 as a
+   * platform's router does for an app that does not run (such as {@code () ->
+   * provider.serves(upstream.uri())}); always serving by default.
+   */
+  public void servesWhile(BooleanSupplier serving) {
+    this.serving = serving;
+  }
+
   private void handle(HttpServerRequest request) {
+    if (!serving.getAsBoolean()) {
+      request.response().setStatusCode(503).end("no web process running\n");
+      return;
+    }
     requests.incrementAndGet();
     paths.add(request.path());
     if (request.path().equals("/stream")) {

@@ -7,16 +7,19 @@ import dev.paastis.app.Rule;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProviderSection;
 import dev.paastis.config.Secret;
+import dev.paastis.provider.AnswerOrigin;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.HostAliases;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.RouterPages;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.UnknownAppException;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -39,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * app_<uuid>}), reachable with the Host label {@code app-<uuid>} too; upstream = the app's best
  * vhost over https. Start is a redeploy (slow), stop an undeploy.
  */
-public final class CleverCloudProvider implements Provider, StartupCheck, HostAliases {
+public final class CleverCloudProvider implements Provider, StartupCheck, HostAliases, RouterPages {
 
   static final String NAME = "clever-cloud";
 
@@ -128,6 +131,18 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
   @Override
   public List<Rule> hostRules() {
     return List.of(DASHED_ID);
+  }
+
+  /**
+   * Sōzu answers 404 for a host it has no frontend for, which may be a stopped app's; the app may
+   * answer 404 too. See the package's documentation.
+   */
+  @Override
+  public AnswerOrigin originOf(int status, MultiMap headers) {
+    if (status == 404) {
+      return AnswerOrigin.UNCERTAIN;
+    }
+    return RouterPages.GATEWAY_ERRORS.originOf(status, headers);
   }
 
   @Override

@@ -5,16 +5,19 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProviderSection;
+import dev.paastis.provider.AnswerOrigin;
 import dev.paastis.provider.CallBudget;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.FewAtATime;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.RouterPages;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -43,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * rate limit; a listing reads apps a few at a time, and only while the account has tokens to spare.
  * Stop and start are one batch PATCH each.
  */
-public final class HerokuProvider implements Provider, StartupCheck, CallBudget {
+public final class HerokuProvider implements Provider, StartupCheck, RouterPages, CallBudget {
 
   static final String NAME = "heroku";
 
@@ -130,6 +133,12 @@ public final class HerokuProvider implements Provider, StartupCheck, CallBudget 
   @Override
   public Future<Void> verify() {
     return api.verifyToken();
+  }
+
+  /** The router's pages are 503s (502 for a blank app): see the package's documentation. */
+  @Override
+  public AnswerOrigin originOf(int status, MultiMap headers) {
+    return RouterPages.GATEWAY_ERRORS.originOf(status, headers);
   }
 
   @Override

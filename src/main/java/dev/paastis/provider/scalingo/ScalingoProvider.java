@@ -5,14 +5,17 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProviderSection;
+import dev.paastis.provider.AnswerOrigin;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.ProviderException;
+import dev.paastis.provider.RouterPages;
 import dev.paastis.provider.StartupCheck;
 import dev.paastis.provider.internal.HttpApi;
 import dev.paastis.provider.internal.Readings;
 import dev.paastis.provider.internal.RetryPolicy;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -34,7 +37,7 @@ import java.util.function.Supplier;
  * amounts) and wait for the scale operation; operations on one app are serialized, since Scalingo
  * refuses concurrent ones.
  */
-public final class ScalingoProvider implements Provider, StartupCheck {
+public final class ScalingoProvider implements Provider, StartupCheck, RouterPages {
 
   static final String NAME = "scalingo";
 
@@ -98,6 +101,12 @@ public final class ScalingoProvider implements Provider, StartupCheck {
   @Override
   public Future<Void> verify() {
     return auth.bearer(Deadline.none()).mapEmpty();
+  }
+
+  /** The routers' pages are 502, 503 and 504: see the package's documentation. */
+  @Override
+  public AnswerOrigin originOf(int status, MultiMap headers) {
+    return RouterPages.GATEWAY_ERRORS.originOf(status, headers);
   }
 
   @Override

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The real Paastis with the Clever Cloud provider against the fake API and a real upstream. */
+/**
+ * The real Paastis with the Clever Cloud provider against the fake API, its fake router and a real
+ * upstream.
+ */
 class CleverCloudEndToEndTest {
 
   private final Vertx vertx = Vertx.vertx();
@@ -60,7 +63,7 @@ class CleverCloudEndToEndTest {
 
   @Test
   void a_request_to_app_dash_uuid_wakes_the_app_and_is_served() throws Exception {
-    String id = clever.addUserApp("sleepy", "par", List.of(vhost()), false);
+    String id = clever.idOf(clever.addRoutedUserApp("sleepy", "par", false));
     startPaastis();
 
     TestHttp.Response response =
@@ -84,7 +87,7 @@ class CleverCloudEndToEndTest {
 
   @Test
   void a_failed_deployment_gives_app_start_failed_and_a_clear_answer() throws Exception {
-    String id = clever.addUserApp("broken", "par", List.of(vhost()), false);
+    String id = clever.idOf(clever.addRoutedUserApp("broken", "par", false));
     clever.failNextDeploy(id);
     startPaastis();
 

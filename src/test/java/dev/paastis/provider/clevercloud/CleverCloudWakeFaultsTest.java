@@ -7,7 +7,6 @@ import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
-import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
@@ -34,14 +33,12 @@ class CleverCloudWakeFaultsTest {
   private final MutableClock clock = new MutableClock();
   private HttpClient client;
   private FakeCleverApi clever;
-  private TestUpstream upstream;
   private Paastis paastis;
 
   @BeforeEach
   void setUp() throws Exception {
     client = vertx.createHttpClient();
     clever = CleverTesting.fake(vertx);
-    upstream = TestUpstream.start(vertx);
   }
 
   @AfterEach
@@ -62,7 +59,8 @@ class CleverCloudWakeFaultsTest {
   }
 
   private String addStoppedApp(String name) {
-    return clever.addUserApp(name, "par", List.of(upstream.uri().getAuthority()), false);
+    // behind the fake's router: the app answers only once an instance is UP
+    return clever.idOf(clever.addRoutedUserApp(name, "par", false));
   }
 
   private TestHttp.Response get(String id) throws Exception {

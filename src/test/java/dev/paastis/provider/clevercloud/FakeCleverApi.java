@@ -1,6 +1,7 @@
 package dev.paastis.provider.clevercloud;
 
 import dev.paastis.testing.CallLog;
+import dev.paastis.testing.FakeRouter;
 import dev.paastis.testing.Latency;
 import dev.paastis.testing.LoopbackServer;
 import io.vertx.core.Vertx;
@@ -11,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stateful fake of the Clever Cloud API v2 (PROVIDERS.md §3) on a real loopback HTTP server: the
@@ -62,6 +66,8 @@ public final class FakeCleverApi implements AutoCloseable {
   private final CleverFaults faults = new CleverFaults();
   private final CleverRoutes routes;
   private final CallLog<Call> calls = new CallLog<>();
+  private final List<FakeRouter> routers = new CopyOnWriteArrayList<>();
+  private final Map<FakeRouter, String> routedIds = new ConcurrentHashMap<>();
   private LoopbackServer server;
 
   private FakeCleverApi(Vertx vertx, CleverOAuth oauth) {
@@ -69,6 +75,7 @@ public final class FakeCleverApi implements AutoCloseable {
     this.oauth = oauth;
     this.state = new FakeCleverState(vertx);
     this.routes = new CleverRoutes(state);
+    state.onChange(() -> routers.forEach(FakeRouter::changed));
   }
 
   /**
@@ -90,6 +97,7 @@ public final class FakeCleverApi implements AutoCloseable {
 
   @Override
   public void close() {
+    routers.forEach(FakeRouter::close);
     server.close();
   }
 
@@ -112,6 +120,29 @@ public final class FakeCleverApi implements AutoCloseable {
    */
   public String addUserApp(String name, String zone, List<String> vhosts, boolean running) {
     return state.addApp(userId(), name, zone, vhosts, running);
+  }
+
+  /**
+   * Adds an app to the personal space like {@link #addUserApp} whose only vhost is its own router
+   * ({@link CleverRouter}): Sōzu's 404 while no instance is {@code UP}, the app's answer once one
+   * is, the deploy delay after a start. Returns its router; the app's id is {@link
+   * #idOf(FakeRouter)}.
+   */
+  public FakeRouter addRoutedUserApp(String name, String zone, boolean running) {
+    String[] id = new String[1];
+    FakeRouter router =
+        FakeRouter.start(
+            vertx, name, () -> CleverRouter.route(state, id[0]), CleverRouter.ON_EVERY_ANSWER);
+    routers.add(router);
+    id[0] = state.addApp(userId(), name, zone, List.of(router.uri().getAuthority()), running);
+    routedIds.put(router, id[0]);
+    router.changed();
+    return router;
+  }
+
+  /** The id ({@code app_<uuid>}) of the app behind a router of {@link #addRoutedUserApp}. */
+  public String idOf(FakeRouter router) {
+    return routedIds.get(router);
   }
 
   /** Like {@link #addUserApp} in the organisation {@code orgId}. */
@@ -148,7 +179,9 @@ public final class FakeCleverApi implements AutoCloseable {
     state.failNextDeploy(appId);
   }
 
-  /** How long a deployment stays {@code WIP}; 300 ms by default. */
+  /**
+   * How long a deployment stays {@code WIP}, and so how long new instances boot; 300 ms by default.
+   */
   public void setDeployDelay(Duration delay) {
     state.setDeployDelay(delay);
   }

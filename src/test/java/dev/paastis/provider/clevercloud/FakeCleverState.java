@@ -120,6 +120,9 @@ final class FakeCleverState {
   private final Map<String, Owner> owners = new LinkedHashMap<>();
   private Duration deployDelay = Duration.ofMillis(300);
 
+  /** Told of every change the router sees (instances), under this lock. */
+  private Runnable onChange = () -> {};
+
   FakeCleverState(Vertx vertx) {
     this.vertx = vertx;
     this.user = new Owner("user_" + UUID.randomUUID(), "Paastis Tester");
@@ -199,6 +202,10 @@ final class FakeCleverState {
     deployDelay = delay;
   }
 
+  synchronized void onChange(Runnable listener) {
+    onChange = listener;
+  }
+
   synchronized String stateOf(String appId) {
     return existing(appId).state;
   }
@@ -237,6 +244,7 @@ final class FakeCleverState {
     boolean failure = app.failNextDeploy;
     app.failNextDeploy = false;
     vertx.setTimer(Math.max(1, deployDelay.toMillis()), id -> finish(app, deployment, failure));
+    onChange.run();
     return deployment;
   }
 
@@ -248,6 +256,7 @@ final class FakeCleverState {
     Deployment deployment =
         new Deployment(++app.deployCounter, "UNDEPLOY", "OK", app.commit, "api", 0);
     app.deployments.addFirst(deployment);
+    onChange.run();
     return deployment;
   }
 
@@ -267,6 +276,7 @@ final class FakeCleverState {
     if (failure) {
       deployment.state = "FAIL";
       app.instances.removeIf(instance -> instance.deployment == deployment);
+      onChange.run();
       return;
     }
     deployment.state = "OK";
@@ -275,5 +285,6 @@ final class FakeCleverState {
     if (app.state.equals(WANTS_TO_BE_UP)) {
       app.state = SHOULD_BE_UP;
     }
+    onChange.run();
   }
 }

@@ -1,6 +1,7 @@
 package dev.paastis.provider.heroku;
 
 import dev.paastis.testing.CallLog;
+import dev.paastis.testing.FakeRouter;
 import dev.paastis.testing.Latency;
 import dev.paastis.testing.LoopbackServer;
 import io.vertx.core.Vertx;
@@ -11,8 +12,10 @@ import io.vertx.core.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +42,7 @@ public final class FakeHerokuApi implements AutoCloseable {
   private final HerokuFaults faults = new HerokuFaults();
   private final HerokuRoutes routes;
   private final CallLog<Call> calls = new CallLog<>();
+  private final List<FakeRouter> routers = new CopyOnWriteArrayList<>();
   private LoopbackServer server;
 
   private FakeHerokuApi(Vertx vertx, String token) {
@@ -46,6 +50,7 @@ public final class FakeHerokuApi implements AutoCloseable {
     this.token = token;
     this.state = new FakeHerokuState(vertx);
     this.routes = new HerokuRoutes(state, faults);
+    state.onChange(() -> routers.forEach(FakeRouter::changed));
   }
 
   /** Listens on 127.0.0.1, port 0; {@code token} is the only bearer token accepted. */
@@ -62,6 +67,7 @@ public final class FakeHerokuApi implements AutoCloseable {
 
   @Override
   public void close() {
+    routers.forEach(FakeRouter::close);
     server.close();
   }
 
@@ -73,6 +79,20 @@ public final class FakeHerokuApi implements AutoCloseable {
    */
   public String addApp(String name, String region, String webUrl, Map<String, Integer> formation) {
     return state.addApp(name, region, webUrl, formation);
+  }
+
+  /**
+   * Adds an app like {@link #addApp} whose {@code web_url} is its own router ({@link
+   * HerokuRouter}): Heroku's page while no web dyno is up, the app's answer once one is, the boot
+   * delay after a scale-up.
+   */
+  public FakeRouter addRoutedApp(String name, String region, Map<String, Integer> formation) {
+    FakeRouter router =
+        FakeRouter.start(vertx, name, () -> HerokuRouter.route(state, name), HerokuRouter.VIA);
+    routers.add(router);
+    state.addApp(name, region, router.uri() + "/", formation);
+    router.changed();
+    return router;
   }
 
   /** Removes an app by name or id; false when there was none. */

@@ -77,6 +77,9 @@ final class FakeHerokuState {
   private final Map<String, App> appsByName = new TreeMap<>();
   private Duration bootDelay = Duration.ofMillis(200);
 
+  /** Told of every change the router sees (dynos, maintenance), under this lock. */
+  private Runnable onChange = () -> {};
+
   FakeHerokuState(Vertx vertx) {
     this.vertx = vertx;
   }
@@ -87,6 +90,10 @@ final class FakeHerokuState {
 
   synchronized void setBootDelay(Duration delay) {
     bootDelay = delay;
+  }
+
+  synchronized void onChange(Runnable listener) {
+    onChange = listener;
   }
 
   synchronized String addApp(
@@ -155,12 +162,14 @@ final class FakeHerokuState {
         changeState(dyno, "crashed");
       }
     }
+    onChange.run();
   }
 
   synchronized void setMaintenance(String idOrName, boolean maintenance) {
     App app = existing(idOrName);
     app.maintenance = maintenance;
     app.updatedAt = now();
+    onChange.run();
   }
 
   /**
@@ -170,6 +179,7 @@ final class FakeHerokuState {
    */
   synchronized void scale(App app, String type, int quantity) {
     scale(app, type, quantity, "starting");
+    onChange.run();
   }
 
   private void scale(App app, String type, int quantity, String newDynoState) {
@@ -191,6 +201,7 @@ final class FakeHerokuState {
   private synchronized void bootCompleted(Dyno dyno) {
     if (dyno.state.equals("starting")) {
       changeState(dyno, "up");
+      onChange.run();
     }
   }
 

@@ -45,7 +45,7 @@ class HerokuEndToEndTest {
 
   @Test
   void a_request_wakes_a_sleeping_heroku_app_and_is_served() throws Exception {
-    heroku.addApp("sleepy", "eu", webUrl(), Map.of("web", 0));
+    heroku.addRoutedApp("sleepy", "eu", Map.of("web", 0));
     startPaastis();
 
     TestHttp.Response response = TestHttp.get(client, paastis.port(), "sleepy.proxy.test", "/hi");
@@ -57,7 +57,7 @@ class HerokuEndToEndTest {
 
   @Test
   void an_idle_app_with_2_web_and_1_worker_is_stopped_then_restored_exactly() throws Exception {
-    heroku.addApp("shop", "eu", webUrl(), Map.of("web", 2, "worker", 1));
+    heroku.addRoutedApp("shop", "eu", Map.of("web", 2, "worker", 1));
     startPaastis();
 
     clock.advance(Duration.ofMinutes(6));

@@ -7,7 +7,6 @@ import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
-import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults of the Heroku API while a request wakes an app, through the real proxy, the Heroku
  * provider and the fake Heroku API: the client gets 503 with Retry-After within the operation
- * timeout, and the next request after the fault clears wakes the app.
+ * timeout, and the next request after the fault clears wakes the app. Apps stand behind the fake's
+ * router: their web URL answers only once a web dyno is up.
  */
 class HerokuWakeFaultsTest {
 
@@ -41,14 +41,12 @@ class HerokuWakeFaultsTest {
   private final MutableClock clock = new MutableClock();
   private HttpClient client;
   private FakeHerokuApi heroku;
-  private TestUpstream upstream;
   private Paastis paastis;
 
   @BeforeEach
   void setUp() throws Exception {
     client = vertx.createHttpClient();
     heroku = FakeHerokuApi.start(vertx, HerokuProviderContractTest.TOKEN);
-    upstream = TestUpstream.start(vertx);
   }
 
   @AfterEach
@@ -74,10 +72,6 @@ class HerokuWakeFaultsTest {
     return TestHttp.getWithin(client, paastis.port(), app + ".proxy.test", "/", NO_HANG);
   }
 
-  private String webUrl() {
-    return upstream.uri() + "/";
-  }
-
   /** 503, Retry-After, and a problem naming the app; returns the problem's detail. */
   private static String assertRetryLater(TestHttp.Response response, String app) {
     assertThat(response.status()).isEqualTo(503);
@@ -92,7 +86,7 @@ class HerokuWakeFaultsTest {
   @Test
   void a_5xx_on_the_lookup_of_an_app_gives_503_then_the_next_request_wakes_it() throws Exception {
     startPaastis();
-    heroku.addApp("newcomer", "eu", webUrl(), Map.of("web", 0));
+    heroku.addRoutedApp("newcomer", "eu", Map.of("web", 0));
     heroku.failNext(1000, 500);
 
     String detail = assertRetryLater(get("newcomer"), "newcomer");
@@ -105,7 +99,7 @@ class HerokuWakeFaultsTest {
 
   @Test
   void a_5xx_while_waking_a_known_app_gives_503_then_the_next_request_wakes_it() throws Exception {
-    heroku.addApp("sleepy", "eu", webUrl(), Map.of("web", 0));
+    heroku.addRoutedApp("sleepy", "eu", Map.of("web", 0));
     startPaastis();
     heroku.failNext(1000, 503);
 
@@ -119,7 +113,7 @@ class HerokuWakeFaultsTest {
   @Test
   void a_hung_api_gives_503_at_the_operation_timeout_then_the_next_request_wakes_the_app()
       throws Exception {
-    heroku.addApp("sleepy", "eu", webUrl(), Map.of("web", 0));
+    heroku.addRoutedApp("sleepy", "eu", Map.of("web", 0));
     startPaastis();
     heroku.setLatency(Duration.ofMinutes(5));
 
@@ -134,7 +128,7 @@ class HerokuWakeFaultsTest {
   @Test
   void a_429_whose_retry_after_ends_past_the_operation_timeout_gives_503_without_retrying()
       throws Exception {
-    heroku.addApp("sleepy", "eu", webUrl(), Map.of("web", 0));
+    heroku.addRoutedApp("sleepy", "eu", Map.of("web", 0));
     startPaastis();
     heroku.rateLimitNext(1000, Duration.ofSeconds(10));
     int calls = heroku.calls().count();
@@ -150,7 +144,7 @@ class HerokuWakeFaultsTest {
   @Test
   void a_token_rejected_during_a_wake_gives_502_naming_the_variable_without_retry_after()
       throws Exception {
-    heroku.addApp("sleepy", "eu", webUrl(), Map.of("web", 0));
+    heroku.addRoutedApp("sleepy", "eu", Map.of("web", 0));
     startPaastis();
     heroku.rejectToken(true);
 

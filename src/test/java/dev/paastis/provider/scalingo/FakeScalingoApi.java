@@ -1,6 +1,7 @@
 package dev.paastis.provider.scalingo;
 
 import dev.paastis.testing.CallLog;
+import dev.paastis.testing.FakeRouter;
 import dev.paastis.testing.Latency;
 import dev.paastis.testing.LoopbackServer;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stateful fake of Scalingo (PROVIDERS.md §2) on a real loopback HTTP server: one server plays
@@ -58,6 +60,7 @@ public final class FakeScalingoApi implements AutoCloseable {
   private final ScalingoFaults faults = new ScalingoFaults();
   private final ScalingoRoutes routes;
   private final CallLog<Call> calls = new CallLog<>();
+  private final List<FakeRouter> routers = new CopyOnWriteArrayList<>();
   private LoopbackServer server;
 
   private FakeScalingoApi(Vertx vertx, String apiToken, List<String> regions) {
@@ -65,6 +68,7 @@ public final class FakeScalingoApi implements AutoCloseable {
     this.apiToken = apiToken;
     this.state = new FakeScalingoState(vertx, regions);
     this.routes = new ScalingoRoutes(state, this::apiUrl);
+    state.onChange(() -> routers.forEach(FakeRouter::changed));
   }
 
   /**
@@ -92,6 +96,7 @@ public final class FakeScalingoApi implements AutoCloseable {
 
   @Override
   public void close() {
+    routers.forEach(FakeRouter::close);
     server.close();
   }
 
@@ -128,6 +133,20 @@ public final class FakeScalingoApi implements AutoCloseable {
     return state.addApp(region, name, url, formation, true);
   }
 
+  /**
+   * Adds a deployed app like {@link #addApp} whose {@code url} is its own router ({@link
+   * ScalingoRouter}): Scalingo's 503 while no web container runs, the app's answer once one does,
+   * that is once the scale operation is done (the operation delay is the boot time).
+   */
+  public FakeRouter addRoutedApp(String region, String name, Map<String, Integer> formation) {
+    FakeRouter router =
+        FakeRouter.start(vertx, name, () -> ScalingoRouter.route(state, region, name), Map.of());
+    routers.add(router);
+    state.addApp(region, name, router.uri().toString(), formation, true);
+    router.changed();
+    return router;
+  }
+
   /** Adds a never-deployed app: status {@code new}, empty formation. Returns its id. */
   public String addNewApp(String region, String name) {
     return addNewApp(region, name, Map.of());
@@ -161,7 +180,10 @@ public final class FakeScalingoApi implements AutoCloseable {
     state.failNextOperation(region, app, error);
   }
 
-  /** How long an operation takes from {@code pending} to {@code done}; 300 ms by default. */
+  /**
+   * How long an operation takes from {@code pending} to {@code done}, and so how long new
+   * containers boot; 300 ms by default.
+   */
   public void setOperationDelay(Duration delay) {
     state.setOperationDelay(delay);
   }

@@ -122,6 +122,9 @@ final class FakeScalingoState {
   private final Map<String, Map<String, App>> regions = new LinkedHashMap<>();
   private Duration operationDelay = Duration.ofMillis(300);
 
+  /** Told of every change the router sees (containers), under this lock. */
+  private Runnable onChange = () -> {};
+
   FakeScalingoState(Vertx vertx, List<String> regionNames) {
     this.vertx = vertx;
     regionNames.forEach(region -> regions.put(region, new TreeMap<>()));
@@ -148,6 +151,10 @@ final class FakeScalingoState {
 
   synchronized void setOperationDelay(Duration delay) {
     operationDelay = delay;
+  }
+
+  synchronized void onChange(Runnable listener) {
+    onChange = listener;
   }
 
   synchronized String addApp(
@@ -214,6 +221,7 @@ final class FakeScalingoState {
     app.status = "crashed";
     app.updatedAt = now();
     app.containers.forEach(container -> container.state = "crashed");
+    onChange.run();
   }
 
   synchronized void failNextOperation(String region, String app, String error) {
@@ -279,6 +287,7 @@ final class FakeScalingoState {
     long delay = Math.max(2, operationDelay.toMillis());
     vertx.setTimer(delay / 2, id -> progress(operation));
     vertx.setTimer(delay, id -> finish(app, operation, failure));
+    onChange.run();
     return operation;
   }
 
@@ -297,11 +306,13 @@ final class FakeScalingoState {
       operation.error = failure;
       app.status = "crashed";
       app.containers.forEach(container -> container.state = "crashed");
+      onChange.run();
       return;
     }
     operation.status = "done";
     app.containers.forEach(container -> container.state = "running");
     app.status = settledStatus(app);
+    onChange.run();
   }
 
   private static String settledStatus(App app) {

@@ -7,7 +7,6 @@ import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
-import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.time.Duration;
@@ -17,21 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The real Paastis with the Scalingo provider against the fake API and a real upstream. */
+/** The real Paastis with the Scalingo provider against the fake API and its fake router. */
 class ScalingoEndToEndTest {
 
   private final Vertx vertx = Vertx.vertx();
   private final MutableClock clock = new MutableClock();
   private HttpClient client;
   private FakeScalingoApi scalingo;
-  private TestUpstream upstream;
   private Paastis paastis;
 
   @BeforeEach
   void setUp() throws Exception {
     client = vertx.createHttpClient();
     scalingo = FakeScalingoApi.start(vertx, ScalingoTesting.TOKEN, List.of("osc-fr1"));
-    upstream = TestUpstream.start(vertx);
   }
 
   @AfterEach
@@ -54,7 +51,7 @@ class ScalingoEndToEndTest {
 
   @Test
   void a_request_wakes_a_sleeping_scalingo_app_and_is_served() throws Exception {
-    scalingo.addApp("osc-fr1", "sleepy", upstream.uri().toString(), Map.of("web", 0));
+    scalingo.addRoutedApp("osc-fr1", "sleepy", Map.of("web", 0));
     startPaastis();
 
     TestHttp.Response response = TestHttp.get(client, paastis.port(), "sleepy.proxy.test", "/hi");
@@ -66,7 +63,7 @@ class ScalingoEndToEndTest {
 
   @Test
   void an_idle_app_is_stopped_then_restored_with_its_exact_formation() throws Exception {
-    scalingo.addApp("osc-fr1", "shop", upstream.uri().toString(), Map.of("web", 2, "worker", 1));
+    scalingo.addRoutedApp("osc-fr1", "shop", Map.of("web", 2, "worker", 1));
     startPaastis();
 
     clock.advance(Duration.ofMinutes(6));

@@ -7,7 +7,6 @@ import dev.paastis.provider.Providers;
 import dev.paastis.testing.MutableClock;
 import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
-import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
@@ -43,14 +42,12 @@ class ScalingoWakeFaultsTest {
   private final MutableClock clock = new MutableClock();
   private HttpClient client;
   private FakeScalingoApi scalingo;
-  private TestUpstream upstream;
   private Paastis paastis;
 
   @BeforeEach
   void setUp() throws Exception {
     client = vertx.createHttpClient();
     scalingo = FakeScalingoApi.start(vertx, ScalingoTesting.TOKEN, List.of(REGION));
-    upstream = TestUpstream.start(vertx);
   }
 
   @AfterEach
@@ -76,7 +73,8 @@ class ScalingoWakeFaultsTest {
   }
 
   private void addStoppedApp(String name) {
-    scalingo.addApp(REGION, name, upstream.uri().toString(), Map.of("web", 0));
+    // behind the fake's router: the app answers only once its web container runs
+    scalingo.addRoutedApp(REGION, name, Map.of("web", 0));
   }
 
   /** 503, Retry-After, and a problem naming the app; returns the problem's detail. */
