@@ -42,6 +42,7 @@ class MicrometerMetricsTest {
     metrics.providerCalled("heroku", "status", false);
     metrics.registryFailed("touch");
     metrics.eventStoreFailed("append");
+    metrics.tickEnded(ONE_MS);
 
     assertThat(scrape().lines())
         .contains(
@@ -56,6 +57,7 @@ class MicrometerMetricsTest {
             "paastis_provider_calls_total{operation=\"status\",outcome=\"error\",provider=\"heroku\"} 1.0",
             "paastis_registry_errors_total{operation=\"touch\"} 1.0",
             "paastis_event_store_errors_total{operation=\"append\"} 1.0",
+            "paastis_scheduler_tick_seconds_count 1",
             "# TYPE paastis_proxy_requests_total counter");
   }
 
