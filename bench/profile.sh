@@ -12,6 +12,8 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-50}
 AP_VERSION=4.2
+# the JVM options the README gives for a long-running Paastis; set it empty for the JVM defaults
+PAASTIS_JAVA_OPTS=${PAASTIS_JAVA_OPTS--XX:+UseParallelGC -Xmx256m}
 command -v wrk >/dev/null && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
 }
@@ -39,21 +41,10 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+. bench/common.sh
 
 FAST_PORT=$(free_port); PAASTIS_PORT=$(free_port)
-cat > "$WORK/fast.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $WORK/fast.pid;
-error_log $WORK/fast-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server { listen 127.0.0.1:$FAST_PORT; keepalive_requests 1000000; location / { return 200 "fast\\n"; } }
-}
-CONF
+write_fast_upstream_conf "$WORK" "$FAST_PORT"
 cat > "$WORK/paastis.yml" <<YML
 local:
   apps:
@@ -66,7 +57,7 @@ YML
 mkdir -p bench/profiles
 JFR=$WORK/profile.jfr
 (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME=1h LOG_FORMAT=pretty \
-  "$JAVA" -agentpath:"$AP_LIB"=start,event=cpu,interval=1ms,alloc=256k,file="$JFR" ${PAASTIS_JAVA_OPTS:-} \
+  "$JAVA" -agentpath:"$AP_LIB"=start,event=cpu,interval=1ms,alloc=256k,file="$JFR" $PAASTIS_JAVA_OPTS \
   -jar "$JAR" serve >"$WORK/paastis.log" 2>&1) &
 PAASTIS_PID=$!
 PIDS+=("$PAASTIS_PID")

@@ -17,7 +17,7 @@
 # Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS="32 50" THREADS=2 WAKES=5 to change;
 #                        SECTIONS=abcdef by default, SECTIONS=f runs the registry section alone;
 #                        UPSTREAMS="demo fast" by default, the upstreams of sections a-c;
-#                        PAASTIS_JAVA_OPTS adds JVM options to Paastis's command)
+#                        PAASTIS_JAVA_OPTS="-XX:+UseParallelGC -Xmx256m" by default, as the README says)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -29,6 +29,8 @@ WAKES=${WAKES:-5}
 ROUNDS=${ROUNDS:-3}
 SECTIONS=${SECTIONS:-abcdef}
 UPSTREAMS=${UPSTREAMS:-demo fast}
+# the JVM options the README gives for a long-running Paastis
+PAASTIS_JAVA_OPTS=${PAASTIS_JAVA_OPTS--XX:+UseParallelGC -Xmx256m}   # set it empty for the JVM defaults
 section() { [[ $SECTIONS == *"$1"* ]]; }
 
 install_missing() {
@@ -57,27 +59,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+. bench/common.sh
 
 APP_PORT=$(free_port); FAST_PORT=$(free_port); NGINX_PORT=$(free_port); NGINX_FAST_PORT=$(free_port)
 PAASTIS_PORT=$(free_port)
 # The fast upstream: nginx answering 200 from its configuration, run by Paastis as a local app.
-cat > "$WORK/fast.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $WORK/fast.pid;
-error_log $WORK/fast-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$FAST_PORT;
-    keepalive_requests 1000000;
-    location / { return 200 "fast\n"; }
-  }
-}
-CONF
+write_fast_upstream_conf "$WORK" "$FAST_PORT"
 cat > "$WORK/paastis.yml" <<YML
 local:
   apps:
@@ -97,7 +84,7 @@ start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file, $4 = ADMIN_ENA
     START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty \
     ADMIN_ENABLED="${4:-false}" ADMIN_PORT=0 ADMIN_API_TOKEN=bench-token \
     REGISTRY_TYPE="${5:-in-memory}" REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}" \
-    "$JAVA" ${PAASTIS_JAVA_OPTS:-} -jar "$JAR" serve >"$3" 2>&1) &
+    "$JAVA" $PAASTIS_JAVA_OPTS -jar "$JAR" serve >"$3" 2>&1) &
   PAASTIS_PID=$!
   PIDS+=("$PAASTIS_PID")
   wait_port "$PAASTIS_PORT"

@@ -27,8 +27,7 @@ PAASTIS_PID=
 cleanup() { [ -n "$PAASTIS_PID" ] && kill "$PAASTIS_PID" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+. bench/common.sh
 
 APP_PORT=$(free_port); PAASTIS_PORT=$(free_port)
 cat > "$WORK/paastis.yml" <<YML
