@@ -69,7 +69,7 @@ public final class MeteredProvider implements Provider, CallBudget {
   /** The wrapped provider's answer; a provider without a budget always has calls to spare. */
   @Override
   public boolean hasCallsToSpare() {
-    return !(delegate instanceof CallBudget budget) || budget.hasCallsToSpare();
+    return CallBudget.spareOf(delegate);
   }
 
   @Override

@@ -9,4 +9,9 @@ public interface CallBudget {
 
   /** Whether calls may be spent now on work that can wait for a later tick. */
   boolean hasCallsToSpare();
+
+  /** The provider's answer when it rations its calls; a provider that does not always has some. */
+  static boolean spareOf(Provider provider) {
+    return !(provider instanceof CallBudget budget) || budget.hasCallsToSpare();
+  }
 }

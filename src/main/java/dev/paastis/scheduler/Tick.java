@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -226,9 +225,11 @@ public final class Tick {
    * Heroku's pool for the whole account. The others stay awake until a later tick.
    */
   private Future<Integer> stopIdle(Provider provider, List<String> idle) {
-    BooleanSupplier spare =
-        provider instanceof CallBudget budget ? budget::hasCallsToSpare : () -> true;
-    return FewAtATime.forEach(idle, STOPS_AT_ONCE, spare, key -> stopper.stop(key, StopReason.IDLE))
+    return FewAtATime.forEach(
+            idle,
+            STOPS_AT_ONCE,
+            () -> CallBudget.spareOf(provider),
+            key -> stopper.stop(key, StopReason.IDLE))
         .onSuccess(
             stopped -> {
               if (stopped < idle.size()) {
