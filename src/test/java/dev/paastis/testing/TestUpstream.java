@@ -26,6 +26,9 @@ public final class TestUpstream implements AutoCloseable {
   private HttpServer server;
   public final AtomicInteger requests = new AtomicInteger();
 
+  /** Connections accepted, WebSockets' included. */
+  public final AtomicInteger connections = new AtomicInteger();
+
   /** The path of every request received, in order. */
   public final List<String> paths = new CopyOnWriteArrayList<>();
 
@@ -49,6 +52,7 @@ public final class TestUpstream implements AutoCloseable {
                   ws.textMessageHandler(ws::writeTextMessage);
                   ws.binaryMessageHandler(ws::writeBinaryMessage);
                 })
+            .connectionHandler(connection -> upstream.connections.incrementAndGet())
             .requestHandler(upstream::handle);
     upstream.server.listen(0, "127.0.0.1").await();
     return upstream;
