@@ -10,6 +10,7 @@ import dev.paastis.proxy.SystemRoutes;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -55,8 +56,8 @@ public final class SystemApi implements SystemRoutes {
 
   /** Whether the request is for the system API rather than an app. */
   @Override
-  public boolean handles(HttpServerRequest request) {
-    return enabled && "system".equalsIgnoreCase(request.getHeader(TARGET_HEADER));
+  public boolean handles(MultiMap headers) {
+    return enabled && "system".equalsIgnoreCase(headers.get(TARGET_HEADER));
   }
 
   @Override

@@ -9,11 +9,11 @@ final class Browsers {
   private Browsers() {}
 
   static boolean isBrowser(HttpServerRequest request) {
-    return request.method() == HttpMethod.GET && acceptsHtml(request);
+    return request.method() == HttpMethod.GET && acceptsHtml(request.getHeader("accept"));
   }
 
-  static boolean acceptsHtml(HttpServerRequest request) {
-    String accept = request.getHeader("accept");
+  /** {@code accept} is the request's Accept header, null when absent. */
+  static boolean acceptsHtml(String accept) {
     return accept != null && accept.contains("text/html");
   }
 }

@@ -1,5 +1,6 @@
 package dev.paastis.proxy;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,9 +12,23 @@ final class Drain {
 
   private final AtomicInteger waking = new AtomicInteger();
   private volatile boolean started;
+  private volatile long cutAtNanos;
 
-  void start() {
+  /** Begins the drain: requests still in flight after {@code grace} are cut. */
+  void start(Duration grace) {
+    cutAtNanos = System.nanoTime() + grace.toNanos();
     started = true;
+  }
+
+  /**
+   * Nanoseconds left until the requests still in flight are cut; negative when the drain has not
+   * begun, 0 once the grace ran out.
+   */
+  long nanosUntilCut() {
+    if (!started) {
+      return -1;
+    }
+    return Math.max(0, cutAtNanos - System.nanoTime());
   }
 
   boolean started() {

@@ -5,7 +5,8 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Writes a {@link ProxyError}: a small HTML page for browsers, {@code application/problem+json}
- * (RFC 9457) for everyone else.
+ * (RFC 9457) for everyone else. {@link #contentType} and {@link #body} are the one rendering of
+ * both, which {@link DirectErrors} writes on the Netty path.
  */
 final class ErrorResponder {
 
@@ -21,17 +22,22 @@ final class ErrorResponder {
     error
         .retryAfterSeconds()
         .ifPresent(seconds -> response.putHeader("retry-after", Integer.toString(seconds)));
-    if (Browsers.acceptsHtml(request)) {
-      response
-          .putHeader("content-type", "text/html; charset=utf-8")
-          .end(
-              Html.page(
-                  error.title(),
-                  "<h1>" + Html.escape(error.title()) + "</h1>",
-                  "<p>" + Html.escape(error.detail()) + "</p>",
-                  ""));
-      return;
+    boolean html = Browsers.acceptsHtml(request.getHeader("accept"));
+    response.putHeader("content-type", contentType(html)).end(body(error, html));
+  }
+
+  static String contentType(boolean html) {
+    return html ? "text/html; charset=utf-8" : "application/problem+json";
+  }
+
+  static String body(ProxyError error, boolean html) {
+    if (html) {
+      return Html.page(
+          error.title(),
+          "<h1>" + Html.escape(error.title()) + "</h1>",
+          "<p>" + Html.escape(error.detail()) + "</p>",
+          "");
     }
-    response.putHeader("content-type", "application/problem+json").end(error.problem().encode());
+    return error.problem().encode();
   }
 }

@@ -18,15 +18,25 @@ final class ForwardedHeaders {
 
   /** {@code host} is the incoming request's Host (with its port), null when it had none. */
   static void apply(MultiMap headers, HttpServerRequest incoming, String host, URI upstream) {
-    addForwardedFor(headers, incoming.remoteAddress());
+    SocketAddress client = incoming.remoteAddress();
+    apply(headers, client == null ? null : client.hostAddress(), incoming.scheme(), host, upstream);
+  }
+
+  /**
+   * {@code clientAddress} is the client's IP address (null when unknown), {@code scheme} the scheme
+   * it spoke to the proxy, {@code host} its Host header (with its port, null when absent).
+   */
+  static void apply(
+      MultiMap headers, String clientAddress, String scheme, String host, URI upstream) {
+    addForwardedFor(headers, clientAddress);
     if (!headers.contains("x-forwarded-proto")) {
-      headers.set("x-forwarded-proto", incoming.scheme());
+      headers.set("x-forwarded-proto", scheme);
     }
     if (!headers.contains("x-forwarded-host") && host != null) {
       headers.set("x-forwarded-host", host);
     }
     String origin = headers.get("origin");
-    if (origin != null && host != null && origin.equals(incoming.scheme() + "://" + host)) {
+    if (origin != null && host != null && origin.equals(scheme + "://" + host)) {
       headers.set("origin", originOf(upstream));
     }
   }
@@ -96,13 +106,11 @@ final class ForwardedHeaders {
     return upstream.getScheme() + "://" + upstream.getHost() + (port < 0 ? "" : ":" + port);
   }
 
-  private static void addForwardedFor(MultiMap headers, SocketAddress client) {
-    if (client == null || client.hostAddress() == null) {
+  private static void addForwardedFor(MultiMap headers, String client) {
+    if (client == null) {
       return;
     }
     String previous = headers.get("x-forwarded-for");
-    headers.set(
-        "x-forwarded-for",
-        previous == null ? client.hostAddress() : previous + ", " + client.hostAddress());
+    headers.set("x-forwarded-for", previous == null ? client : previous + ", " + client);
   }
 }

@@ -3,7 +3,6 @@ package dev.paastis.proxy;
 import dev.paastis.config.ProxyTimeouts;
 import dev.paastis.lifecycle.Lease;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -17,8 +16,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Forwards one HTTP request to an app's upstream and its response back, streaming both bodies with
- * back-pressure (nothing is held in memory). Headers follow {@link ForwardedHeaders}.
+ * Forwards one HTTP request to an app's upstream and its response back on the Vert.x HTTP client,
+ * streaming both bodies with back-pressure (nothing is held in memory). Headers follow {@link
+ * ForwardedHeaders}. Serves the requests that reached Vert.x, held while their app woke; requests
+ * to an app that serves already take the Netty hot path ({@link DirectExchange}).
  *
  * <p>Written on the Vert.x HTTP client rather than vertx-http-proxy: the library copies every
  * header map twice and formats a Date header per response, which halved the throughput on the
@@ -35,11 +36,11 @@ final class Forwarder {
   private final ResponseDeadlines deadlines;
   private final Map<URI, UpstreamOrigin> origins = new ConcurrentHashMap<>();
 
-  Forwarder(Vertx vertx, HttpClient client, ProxyTimeouts timeouts) {
+  Forwarder(HttpClient client, ProxyTimeouts timeouts, ResponseDeadlines deadlines) {
     this.client = client;
     this.connectTimeoutMillis = timeouts.upstreamConnect().toMillis();
     this.responseTimeoutMillis = timeouts.upstreamResponse().toMillis();
-    this.deadlines = new ResponseDeadlines(vertx, timeouts.upstreamResponse());
+    this.deadlines = deadlines;
   }
 
   /**
@@ -97,9 +98,9 @@ final class Forwarder {
         .onSuccess(
             incoming -> {
               exchange.responded();
-              relay(request, incoming);
+              relay(request, incoming, exchange.app);
             })
-        .onFailure(failure -> abort(request));
+        .onFailure(failure -> abort(request, exchange.app));
     if (chunked || (length != null && !length.equals("0"))) {
       // the app's time to answer counts once it has the whole request
       request.pipeTo(outgoing).onSuccess(sent -> exchange.awaitResponse());
@@ -111,23 +112,39 @@ final class Forwarder {
     }
   }
 
-  private static void relay(HttpServerRequest request, HttpClientResponse incoming) {
+  private static void relay(HttpServerRequest request, HttpClientResponse incoming, String app) {
     HttpServerResponse response = request.response();
     if (response.closed()) {
       incoming.request().reset();
       return;
     }
+    String length = incoming.getHeader("content-length");
+    if (isSmall(length)) {
+      // one write for a small body, head and all once the body is whole: an app that closes
+      // before then gets a 502 without its headers
+      incoming
+          .body()
+          .onSuccess(
+              body -> {
+                writeHead(request, incoming, length);
+                response.end(body);
+              })
+          .onFailure(failure -> abort(request, app));
+    } else {
+      // larger ones stream with back-pressure; a failed pipe must not end the response as if
+      // it were whole: abort() cuts it
+      writeHead(request, incoming, length);
+      incoming.pipe().endOnFailure(false).to(response).onFailure(failure -> abort(request, app));
+    }
+  }
+
+  private static void writeHead(
+      HttpServerRequest request, HttpClientResponse incoming, String length) {
+    HttpServerResponse response = request.response();
     response.setStatusCode(incoming.statusCode());
     ForwardedHeaders.copyEndToEnd(incoming.headers(), response.headers());
-    String length = incoming.getHeader("content-length");
     if (length == null && mayHaveBody(request, incoming)) {
       response.setChunked(true);
-    }
-    if (isSmall(length)) {
-      // one write for a small body; larger ones stream with back-pressure
-      incoming.body().onSuccess(response::end).onFailure(failure -> abort(request));
-    } else {
-      incoming.pipeTo(response).onFailure(failure -> abort(request));
     }
   }
 
@@ -200,10 +217,10 @@ final class Forwarder {
   }
 
   /** The upstream went away mid-exchange: nothing sensible can be sent, so cut the connection. */
-  private static void abort(HttpServerRequest request) {
+  private static void abort(HttpServerRequest request, String app) {
     HttpServerResponse response = request.response();
     if (!response.headWritten()) {
-      ErrorResponder.send(request, ProxyError.unreachable(null, "it closed the connection"));
+      ErrorResponder.send(request, ProxyError.unreachable(app, "it closed the connection"));
     } else if (!response.ended()) {
       response.reset();
     }

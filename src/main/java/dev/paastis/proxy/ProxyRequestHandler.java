@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one incoming request on the event loop: Host → app, then forwards at once when the app is
- * known to serve, or holds the request (paused, body kept) while the app wakes, or answers a
- * browser with the waking page. Never blocks.
+ * Handles, on the event loop, the requests the Netty hot path ({@link ClientConnection}) leaves to
+ * Vert.x: the system API, requests without a Host, those for an app that does not serve yet, and
+ * the few an awake app gets by this way (HTTP/1.0, WebSocket upgrades, requests during a drain).
+ * Host → app, then forwards at once when the app serves, or holds the request (paused, body kept)
+ * while the app wakes, or answers a browser with the waking page. Never blocks.
  */
 final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
@@ -55,7 +57,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
-    if (systemRoutes.handles(request)) {
+    if (systemRoutes.handles(request.headers())) {
       systemRoutes.handle(request);
       return;
     }

@@ -77,7 +77,7 @@ public final class ProxyServer {
     if (drained != null) {
       return drained;
     }
-    drain.start();
+    drain.start(grace);
     long began = System.nanoTime();
     int inFlight = inFlight();
     LOG.info(

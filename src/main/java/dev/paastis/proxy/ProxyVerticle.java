@@ -1,6 +1,7 @@
 package dev.paastis.proxy;
 
 import dev.paastis.config.ProxyTimeouts;
+import io.netty.handler.ssl.SslContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -8,18 +9,24 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One proxy server instance on one event loop, with its own clients to the upstreams (one for
- * requests, one for WebSocket tunnels). Several are deployed on the same port; Vert.x spreads the
- * connections among them.
+ * One proxy server instance on one event loop, with its own connections to the upstreams: a Netty
+ * pool for the hot path ({@link DirectForwarding}), a Vert.x client for requests held while their
+ * app woke, and one for WebSocket tunnels. Several are deployed on the same port; Vert.x spreads
+ * the connections among them.
  */
 final class ProxyVerticle extends VerticleBase {
 
   /** Connections per upstream and instance: for requests, and apart for open WebSockets. */
   private static final int UPSTREAM_POOL_SIZE = 256;
+
+  /** Made once: building a TLS context reads the JVM's trust store. */
+  private static final SslContext UPSTREAM_TLS = UpstreamPool.jvmTrust();
 
   private final String host;
   private final int port;
@@ -29,6 +36,7 @@ final class ProxyVerticle extends VerticleBase {
   private HttpServer server;
   private HttpClient client;
   private HttpClient tunnels;
+  private UpstreamPool pool;
 
   ProxyVerticle(String host, int port, ProxyParts parts, Drain drain) {
     this.host = host;
@@ -44,6 +52,13 @@ final class ProxyVerticle extends VerticleBase {
     // A WebSocket tunnel holds its upstream connection until it closes: tunnels get a pool of
     // their own, so that open WebSockets never take the connections that requests wait for.
     tunnels = vertx.createHttpClient(upstreamOptions(), pool());
+    ResponseDeadlines deadlines = new ResponseDeadlines(vertx, timeouts.upstreamResponse());
+    ContextInternal loop = (ContextInternal) context;
+    pool =
+        new UpstreamPool(
+            (VertxInternal) vertx, loop.nettyEventLoop(), timeouts.upstreamConnect(), UPSTREAM_TLS);
+    DirectForwarding direct =
+        new DirectForwarding(parts, drain, deadlines, pool, loop.nettyEventLoop());
     server =
         vertx
             .createHttpServer(
@@ -61,11 +76,14 @@ final class ProxyVerticle extends VerticleBase {
                     .setMaxHeaderSize(32 * 1024))
             // RFC 9112 framing and client timeouts, enforced before Netty's decoder
             .connectionHandler(
-                connection -> FramingGuard.install(connection, timeouts, drain::started))
+                connection -> {
+                  FramingGuard.install(connection, timeouts, drain::started);
+                  direct.install(connection); // the hot path, on Netty
+                })
             .invalidRequestHandler(RejectedRequests::answer)
             .requestHandler(
                 new ProxyRequestHandler(
-                    new Forwarder(vertx, client, timeouts),
+                    new Forwarder(client, timeouts, deadlines),
                     tunnels,
                     parts.apps(),
                     parts.rules(),
@@ -73,6 +91,12 @@ final class ProxyVerticle extends VerticleBase {
                     parts.systemRoutes(),
                     drain));
     return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    pool.close();
+    return Future.succeededFuture();
   }
 
   private HttpClientOptions upstreamOptions() {

@@ -1,5 +1,6 @@
 package dev.paastis.proxy;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -12,8 +13,11 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public interface SystemRoutes {
 
-  /** Whether the request is for these routes rather than for an app. */
-  boolean handles(HttpServerRequest request);
+  /**
+   * Whether a request with these headers is for these routes rather than for an app. Asked by both
+   * the Netty hot path and the Vert.x server, hence headers only.
+   */
+  boolean handles(MultiMap headers);
 
   /** Answers a request that {@link #handles} accepted. */
   void handle(HttpServerRequest request);

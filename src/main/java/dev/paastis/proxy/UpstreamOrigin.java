@@ -13,6 +13,8 @@ final class UpstreamOrigin {
   private final boolean ssl;
   private final int port;
   private final String pathPrefix;
+  private final UpstreamPool.Endpoint endpoint;
+  private final String hostHeader;
 
   UpstreamOrigin(URI upstream) {
     this.upstream = upstream;
@@ -20,6 +22,27 @@ final class UpstreamOrigin {
     this.port = upstream.getPort() > 0 ? upstream.getPort() : (ssl ? 443 : 80);
     String path = upstream.getRawPath() == null ? "" : upstream.getRawPath();
     this.pathPrefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String host = upstream.getHost();
+    // an IPv6 literal comes bracketed; sockets want it bare
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    this.endpoint = new UpstreamPool.Endpoint(bare, port, ssl);
+    boolean defaultPort = port == (ssl ? 443 : 80);
+    // as the Vert.x client writes it: the port only when it is not the scheme's
+    this.hostHeader = defaultPort ? upstream.getHost() : upstream.getHost() + ":" + port;
+  }
+
+  /** Where the connections go, the key of {@link UpstreamPool}. */
+  UpstreamPool.Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The Host header the upstream gets. */
+  String hostHeader() {
+    return hostHeader;
+  }
+
+  URI upstream() {
+    return upstream;
   }
 
   RequestOptions options() {
