@@ -86,7 +86,8 @@ final class DirectExchange extends ResponseDeadlines.Waiting {
     this.startedNanos = System.nanoTime();
     this.clientKeepsAlive = HttpUtil.isKeepAlive(request);
     MultiMap incoming = headersOf(request);
-    HeadersMultiMap headers = HeadersMultiMap.httpHeaders();
+    // not validated again: every name and value comes from a decoder that checked it
+    HeadersMultiMap headers = HeadersMultiMap.caseInsensitive();
     ForwardedHeaders.copyEndToEnd(incoming, headers);
     headers.remove("host").remove("expect");
     headers.set(HttpHeaderNames.HOST, origin.hostHeader());
@@ -204,7 +205,7 @@ final class DirectExchange extends ResponseDeadlines.Waiting {
     }
     responseBegun = true;
     status = code;
-    HeadersMultiMap headers = HeadersMultiMap.httpHeaders();
+    HeadersMultiMap headers = HeadersMultiMap.caseInsensitive();
     ForwardedHeaders.copyEndToEnd(new HeadersAdaptor(response.headers()), headers);
     boolean lengthKnown = HttpUtil.isContentLengthSet(response);
     boolean chunked = !lengthKnown && HttpUtil.isTransferEncodingChunked(response);

@@ -5,13 +5,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a connection to an upstream: hands what the app sends to the exchange the
- * connection serves, and closes the connection when it is idle too long or talks out of turn.
- * Event-loop confined.
+ * connection serves, and closes the connection when it talks out of turn. Event-loop confined.
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
@@ -80,13 +78,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       DirectExchange current = exchange;
       exchange = null;
       current.upstreamClosed(failure);
-    }
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent && exchange == null) {
-      ctx.close(); // idle in the pool for too long
     }
   }
 

@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.NetUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.VertxInternal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -52,7 +52,11 @@ final class UpstreamPool {
   private final EventLoop eventLoop;
   private final int connectTimeoutMillis;
   private final SslContext tls;
-  private final Map<Endpoint, ArrayDeque<Channel>> idle = new HashMap<>();
+  private final Map<Endpoint, ArrayDeque<IdleConnection>> idle = new HashMap<>();
+  private final ScheduledFuture<?> sweep;
+
+  /** A connection waiting in the pool, and since when. */
+  private record IdleConnection(Channel channel, long sinceNanos) {}
 
   /** {@code tls} verifies HTTPS upstreams: {@link #jvmTrust()} but in tests. */
   UpstreamPool(VertxInternal vertx, EventLoop eventLoop, Duration connectTimeout, SslContext tls) {
@@ -60,6 +64,11 @@ final class UpstreamPool {
     this.eventLoop = eventLoop;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
     this.tls = tls;
+    // one sweep for the whole pool rather than an idle-state handler per connection, which costs
+    // a promise and a listener per write on the hot path
+    long every = Math.max(1, IDLE_TIMEOUT.toSeconds() / 4);
+    this.sweep =
+        eventLoop.scheduleAtFixedRate(this::closeIdleTooLong, every, every, TimeUnit.SECONDS);
   }
 
   /** A TLS client that trusts what the JVM trusts, as the Vert.x client does by default. */
@@ -73,14 +82,14 @@ final class UpstreamPool {
 
   /** An open idle connection to {@code endpoint}, or null when there is none. */
   Channel takeIdle(Endpoint endpoint) {
-    ArrayDeque<Channel> waiting = idle.get(endpoint);
+    ArrayDeque<IdleConnection> waiting = idle.get(endpoint);
     if (waiting == null) {
       return null;
     }
-    Channel channel;
-    while ((channel = waiting.pollFirst()) != null) {
-      if (channel.isActive()) {
-        return channel;
+    IdleConnection connection;
+    while ((connection = waiting.pollFirst()) != null) {
+      if (connection.channel().isActive()) {
+        return connection.channel();
       }
     }
     return null;
@@ -88,23 +97,35 @@ final class UpstreamPool {
 
   /** Takes back a connection whose exchange ended cleanly, for the next request. */
   void giveBack(Endpoint endpoint, Channel channel) {
-    ArrayDeque<Channel> waiting = idle.computeIfAbsent(endpoint, key -> new ArrayDeque<>());
+    ArrayDeque<IdleConnection> waiting = idle.computeIfAbsent(endpoint, key -> new ArrayDeque<>());
     if (waiting.size() >= MAX_IDLE_PER_ENDPOINT || !channel.isActive()) {
       channel.close();
       return;
     }
-    waiting.addFirst(channel);
+    waiting.addFirst(new IdleConnection(channel, System.nanoTime()));
   }
 
   /** Forgets an idle connection that closed. */
   void closed(Endpoint endpoint, Channel channel) {
-    ArrayDeque<Channel> waiting = idle.get(endpoint);
+    ArrayDeque<IdleConnection> waiting = idle.get(endpoint);
     if (waiting != null) {
-      waiting.remove(channel);
+      waiting.removeIf(connection -> connection.channel() == channel);
       if (waiting.isEmpty()) {
         idle.remove(endpoint);
       }
     }
+  }
+
+  /** The oldest wait at the end of each queue: close them from there. */
+  private void closeIdleTooLong() {
+    long oldest = System.nanoTime() - IDLE_TIMEOUT.toNanos();
+    for (ArrayDeque<IdleConnection> waiting : idle.values()) {
+      IdleConnection last;
+      while ((last = waiting.peekLast()) != null && last.sinceNanos() - oldest < 0) {
+        waiting.pollLast().channel().close();
+      }
+    }
+    idle.values().removeIf(ArrayDeque::isEmpty);
   }
 
   /** Opens a new connection; its {@link UpstreamConnection} is in its pipeline once connected. */
@@ -125,9 +146,6 @@ final class UpstreamPool {
                 channel
                     .pipeline()
                     .addLast("codec", new HttpClientCodec())
-                    .addLast(
-                        "idle",
-                        new IdleStateHandler(0, 0, IDLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .addLast(
                         UpstreamConnection.NAME,
                         new UpstreamConnection(endpoint, UpstreamPool.this));
@@ -153,7 +171,9 @@ final class UpstreamPool {
   void close() {
     eventLoop.execute(
         () -> {
-          idle.values().forEach(waiting -> waiting.forEach(Channel::close));
+          sweep.cancel(false);
+          idle.values()
+              .forEach(waiting -> waiting.forEach(connection -> connection.channel().close()));
           idle.clear();
         });
   }
