@@ -108,10 +108,6 @@ final class DirectExchange extends ResponseDeadlines.Waiting {
     return request.headers() instanceof MultiMap map ? map : new HeadersAdaptor(request.headers());
   }
 
-  String app() {
-    return app;
-  }
-
   void start() {
     if (HttpUtil.is100ContinueExpected(request)) {
       // every body is accepted: let the client send it without waiting for the upstream
