@@ -12,6 +12,7 @@ import dev.paastis.testing.RawHttp;
 import dev.paastis.testing.RawUpstream;
 import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
+import dev.paastis.testing.TestHttps;
 import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,13 +20,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.SelfSignedCertificate;
 import java.io.EOFException;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -510,22 +508,9 @@ class ProxyForwardingTest {
   /** The platforms' URLs are HTTPS: their certificates are checked as a browser checks them. */
   @Test
   void an_https_app_whose_certificate_the_jvm_does_not_trust_gets_502_naming_it() throws Exception {
-    SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
-    try {
-      int port =
-          vertx
-              .createHttpServer(
-                  new HttpServerOptions()
-                      .setSsl(true)
-                      .setKeyCertOptions(
-                          new PemKeyCertOptions()
-                              .setCertPath(certificate.certificatePath())
-                              .setKeyPath(certificate.privateKeyPath())))
-              .requestHandler(request -> request.response().end("secret"))
-              .listen(0, "127.0.0.1")
-              .await()
-              .actualPort();
-      provider.withRunningApp("secure", URI.create("https://localhost:" + port));
+    try (TestHttps app =
+        TestHttps.start(vertx, connection -> {}, request -> request.response().end("secret"))) {
+      provider.withRunningApp("secure", URI.create("https://localhost:" + app.port()));
       startPaastis();
       try (RawHttp raw = connect()) {
         raw.send(get("secure.test", "/"));
@@ -535,8 +520,6 @@ class ProxyForwardingTest {
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.text()).contains("secure").doesNotContain("secret");
       }
-    } finally {
-      certificate.delete();
     }
   }
 

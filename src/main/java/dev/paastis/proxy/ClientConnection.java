@@ -8,11 +8,9 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.vertx.core.http.impl.VertxHttpObject;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One request at a time is in either hand, so pipelined responses keep their order: while an
  * exchange runs, the next requests wait here (and the connection stops reading); while Vert.x has
- * requests, every message goes to Vert.x until it has answered them all, which this handler sees as
- * Vert.x's responses pass by on their way out.
+ * requests, every message goes to Vert.x until it has answered them all, which the connection's
+ * {@link ResponseWatcher} tells.
  *
  * <p>During a drain, Vert.x closes the connections it thinks idle, and one with an exchange in
  * flight looks idle to it: the close waits for the exchange to end, until the drain's grace runs
@@ -35,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Event-loop confined.
  */
-final class ClientConnection extends ChannelDuplexHandler {
+final class ClientConnection extends ChannelDuplexHandler implements ResponseWatcher.Listener {
 
   static final String NAME = "paastisDirect";
 
@@ -59,7 +57,6 @@ final class ClientConnection extends ChannelDuplexHandler {
   private DirectExchange exchange;
   private int vertxResponsesDue;
   private boolean vertxRequestOpen;
-  private boolean vertxInformational;
   private boolean replaying;
   private boolean inactive;
   private ChannelPromise deferredClose;
@@ -99,11 +96,10 @@ final class ClientConnection extends ChannelDuplexHandler {
           exchange.requestBroken();
         } else if (exchange.requestComplete() || !(msg instanceof HttpContent content)) {
           held.add(msg); // a pipelined request: after this exchange
-          updateReading();
         } else {
           exchange.requestContent(content);
-          updateReading();
         }
+        updateReading();
       }
       case DISCARDING -> {
         ReferenceCountUtil.release(msg);
@@ -149,24 +145,24 @@ final class ClientConnection extends ChannelDuplexHandler {
     vertxMaybeDone();
   }
 
-  /** Vert.x's writes pass here on their way out: they tell when Vert.x has answered. */
+  // ---- ResponseWatcher.Listener: the responses on their way out, ours and Vert.x's
+
   @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof HttpResponse response) {
-      int status = response.status().code();
-      if (status == 101) {
-        state = State.TUNNEL;
-      }
-      vertxInformational = status < 200;
+  public void upgraded() {
+    if (state == State.VERTX) {
+      state = State.TUNNEL; // a WebSocket: only Vert.x takes upgrades
     }
-    boolean ended =
-        msg instanceof VertxHttpObject object ? object.isEnded() : msg instanceof LastHttpContent;
-    ctx.write(msg, promise);
-    if (ended && state == State.VERTX) {
-      if (!vertxInformational) {
-        vertxResponsesDue--;
-      }
-      vertxInformational = false;
+  }
+
+  @Override
+  public void responseBegun() {
+    // the end is what tells that Vert.x has answered
+  }
+
+  @Override
+  public void responseEnded() {
+    if (state == State.VERTX) {
+      vertxResponsesDue--;
       vertxMaybeDone();
     }
   }

@@ -72,6 +72,7 @@ final class DirectExchange extends ResponseDeadlines.Waiting {
       ClientConnection client,
       DirectForwarding shared,
       HttpRequest request,
+      MultiMap incoming,
       String host,
       String countedAs,
       Lease lease,
@@ -85,7 +86,6 @@ final class DirectExchange extends ResponseDeadlines.Waiting {
     this.origin = origin;
     this.startedNanos = System.nanoTime();
     this.clientKeepsAlive = HttpUtil.isKeepAlive(request);
-    MultiMap incoming = headersOf(request);
     // not validated again: every name and value comes from a decoder that checked it
     HeadersMultiMap headers = HeadersMultiMap.caseInsensitive();
     ForwardedHeaders.copyEndToEnd(incoming, headers);
@@ -101,11 +101,6 @@ final class DirectExchange extends ResponseDeadlines.Waiting {
     this.outgoing =
         new DefaultHttpRequest(
             HttpVersion.HTTP_1_1, request.method(), origin.uri(request.uri()), headers);
-  }
-
-  /** Vert.x's decoder makes headers that are a MultiMap already; others are wrapped. */
-  private static MultiMap headersOf(HttpRequest request) {
-    return request.headers() instanceof MultiMap map ? map : new HeadersAdaptor(request.headers());
   }
 
   void start() {

@@ -32,7 +32,6 @@ import java.util.Optional;
  */
 final class DirectForwarding {
 
-  private static final String DECODER = "httpDecoder";
   private static final String VERTX_HANDLER = "handler";
 
   private final AppGate apps;
@@ -63,16 +62,22 @@ final class DirectForwarding {
     this.countsRequests = apps.countsRequests();
   }
 
-  /** Called from the server's connection handler, before the connection's first read. */
+  /**
+   * Called from the server's connection handler, before the connection's first read, after {@link
+   * FramingGuard#install}.
+   */
   void install(HttpConnection connection) {
     if (!(connection instanceof HttpServerConnection internal)) {
       return;
     }
     ChannelPipeline pipeline = internal.channelHandlerContext().pipeline();
-    if (pipeline.get(DECODER) == null || pipeline.get(VERTX_HANDLER) == null) {
-      return; // not HTTP/1.x
+    ResponseWatcher responses = pipeline.get(ResponseWatcher.class);
+    if (responses == null || pipeline.get(VERTX_HANDLER) == null) {
+      return; // not HTTP/1.x, which FramingGuard guards
     }
-    pipeline.addBefore(VERTX_HANDLER, ClientConnection.NAME, new ClientConnection(this));
+    ClientConnection client = new ClientConnection(this);
+    responses.alsoTell(client);
+    pipeline.addBefore(VERTX_HANDLER, ClientConnection.NAME, client);
   }
 
   /**
@@ -98,7 +103,7 @@ final class DirectForwarding {
     try {
       UpstreamOrigin origin = origins.computeIfAbsent(lease.get().upstream(), UpstreamOrigin::new);
       return new DirectExchange(
-          client, this, request, host, settings.appName(), lease.get(), origin);
+          client, this, request, headers, host, settings.appName(), lease.get(), origin);
     } catch (RuntimeException e) {
       lease.get().release();
       throw e;

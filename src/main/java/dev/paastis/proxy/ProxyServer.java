@@ -1,6 +1,7 @@
 package dev.paastis.proxy;
 
 import dev.paastis.config.Durations;
+import io.netty.handler.ssl.SslContext;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,10 +40,12 @@ public final class ProxyServer {
   /** Listens; completes with the actual port. */
   public Future<Integer> listen(String host, int port) {
     List<ProxyVerticle> deployed = new CopyOnWriteArrayList<>();
+    // made once for every instance: building a TLS context reads the JVM's trust store
+    SslContext upstreamTls = UpstreamPool.jvmTrust();
     return vertx
         .deployVerticle(
             () -> {
-              ProxyVerticle verticle = new ProxyVerticle(host, port, parts, drain);
+              ProxyVerticle verticle = new ProxyVerticle(host, port, parts, drain, upstreamTls);
               deployed.add(verticle);
               return verticle;
             },

@@ -25,25 +25,25 @@ final class ProxyVerticle extends VerticleBase {
   /** Connections per upstream and instance: for requests, and apart for open WebSockets. */
   private static final int UPSTREAM_POOL_SIZE = 256;
 
-  /** Made once: building a TLS context reads the JVM's trust store. */
-  private static final SslContext UPSTREAM_TLS = UpstreamPool.jvmTrust();
-
   private final String host;
   private final int port;
   private final ProxyParts parts;
   private final ProxyTimeouts timeouts;
   private final Drain drain;
+  private final SslContext upstreamTls;
   private HttpServer server;
   private HttpClient client;
   private HttpClient tunnels;
   private UpstreamPool pool;
 
-  ProxyVerticle(String host, int port, ProxyParts parts, Drain drain) {
+  /** {@code upstreamTls} checks HTTPS upstreams on the hot path; one for every instance. */
+  ProxyVerticle(String host, int port, ProxyParts parts, Drain drain, SslContext upstreamTls) {
     this.host = host;
     this.port = port;
     this.parts = parts;
     this.timeouts = parts.timeouts();
     this.drain = drain;
+    this.upstreamTls = upstreamTls;
   }
 
   @Override
@@ -56,7 +56,7 @@ final class ProxyVerticle extends VerticleBase {
     ContextInternal loop = (ContextInternal) context;
     pool =
         new UpstreamPool(
-            (VertxInternal) vertx, loop.nettyEventLoop(), timeouts.upstreamConnect(), UPSTREAM_TLS);
+            (VertxInternal) vertx, loop.nettyEventLoop(), timeouts.upstreamConnect(), upstreamTls);
     DirectForwarding direct =
         new DirectForwarding(parts, drain, deadlines, pool, loop.nettyEventLoop());
     server =

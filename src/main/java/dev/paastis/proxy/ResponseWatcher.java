@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.http.impl.VertxHttpObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,34 +30,44 @@ final class ResponseWatcher extends ChannelOutboundHandlerAdapter {
     /** A final (not 1xx) response's head is being written. */
     void responseBegun();
 
-    /** A response's last part is being written. */
+    /** A final (not 1xx) response's last part is being written. */
     void responseEnded();
   }
 
-  private final Listener listener;
+  private final List<Listener> listeners = new ArrayList<>(2);
   private final BooleanSupplier draining;
+  private boolean informational; // the response being written is a 1xx
 
   ResponseWatcher(Listener listener, BooleanSupplier draining) {
-    this.listener = listener;
+    this.listeners.add(listener);
     this.draining = draining;
+  }
+
+  /** Tells {@code listener} too; before the connection's first read. */
+  void alsoTell(Listener listener) {
+    listeners.add(listener);
   }
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
     if (msg instanceof HttpResponse response) {
       int status = response.status().code();
+      informational = status < 200;
       if (status == 101) {
-        listener.upgraded();
+        listeners.forEach(Listener::upgraded);
       } else if (status >= 200) {
-        listener.responseBegun();
+        listeners.forEach(Listener::responseBegun);
         if (draining.getAsBoolean()) {
           response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
       }
     }
-    // Vert.x writes its own objects, which say whether they end the response
-    if (msg instanceof VertxHttpObject object ? object.isEnded() : msg instanceof LastHttpContent) {
-      listener.responseEnded();
+    // Vert.x writes its own objects, which say whether they end the response; the end of a 100
+    // Continue is not the end of the response to its request
+    boolean ended =
+        msg instanceof VertxHttpObject object ? object.isEnded() : msg instanceof LastHttpContent;
+    if (ended && !informational) {
+      listeners.forEach(Listener::responseEnded);
     }
     ctx.write(msg, promise);
   }

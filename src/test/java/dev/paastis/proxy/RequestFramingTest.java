@@ -165,6 +165,31 @@ class RequestFramingTest {
     assertThat(upstream.paths).isEmpty();
   }
 
+  /**
+   * A 100 Continue is not the response to its request: counted as one, it made the guard believe
+   * the next request already answered, and refuse its broken body without a word.
+   */
+  @Test
+  void a_broken_body_after_a_request_that_got_a_100_continue_is_still_answered_400()
+      throws Exception {
+    try (RawHttp raw = RawHttp.connect(paastis.port())) {
+      raw.send(
+          "POST /first HTTP/1.1\r\nHost: app.test\r\nExpect: 100-continue\r\n"
+              + "Content-Length: 5\r\n\r\nhello");
+      assertThat(raw.readResponse().status()).isEqualTo(100);
+      assertThat(raw.readResponse().status()).isEqualTo(200);
+
+      raw.send(
+          "POST /upload HTTP/1.1\r\nHost: app.test\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "-1\r\nhello\r\n0\r\n\r\n");
+      String rest = raw.readUntilClosed();
+
+      assertThat(rest.substring(rest.lastIndexOf("HTTP/1.1 ")))
+          .startsWith("HTTP/1.1 400 Bad Request")
+          .contains("chunk");
+    }
+  }
+
   @ParameterizedTest(name = "chunk size {0} is refused")
   @CsvSource({"10000000000000000", "100000000", "80000000", "fffffffffffffffff0", "-1", "' 5'"})
   void a_chunk_size_that_overflows_or_is_malformed_is_refused(String size) throws Exception {

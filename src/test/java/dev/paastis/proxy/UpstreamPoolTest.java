@@ -3,6 +3,7 @@ package dev.paastis.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paastis.testing.TestHttps;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
@@ -10,13 +11,8 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.SelfSignedCertificate;
-import java.io.File;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -30,36 +26,30 @@ class UpstreamPoolTest {
 
   private Vertx vertx;
   private EventLoop loop;
-  private SelfSignedCertificate certificate;
+  private TestHttps https;
   private final AtomicReference<String> indicatedName = new AtomicReference<>();
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
     loop = ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
-    certificate = SelfSignedCertificate.create("localhost");
   }
 
   @AfterEach
   void tearDown() {
-    certificate.delete();
+    if (https != null) {
+      https.close();
+    }
     vertx.close().await();
   }
 
   private int httpsUpstream() {
-    HttpServer server =
-        vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setSsl(true)
-                    .setSni(true)
-                    .setKeyCertOptions(
-                        new PemKeyCertOptions()
-                            .setCertPath(certificate.certificatePath())
-                            .setKeyPath(certificate.privateKeyPath())))
-            .connectionHandler(connection -> indicatedName.set(connection.indicatedServerName()))
-            .requestHandler(request -> request.response().end("ok"));
-    return server.listen(0, "127.0.0.1").await().actualPort();
+    https =
+        TestHttps.start(
+            vertx,
+            connection -> indicatedName.set(connection.indicatedServerName()),
+            request -> request.response().end("ok"));
+    return https.port();
   }
 
   private UpstreamPool pool(SslContext tls) {
@@ -67,9 +57,7 @@ class UpstreamPoolTest {
   }
 
   private SslContext trustingTheCertificate() throws Exception {
-    return SslContextBuilder.forClient()
-        .trustManager(new File(certificate.certificatePath()))
-        .build();
+    return SslContextBuilder.forClient().trustManager(https.certificateFile()).build();
   }
 
   private <T> T onLoop(Callable<T> task) throws Exception {
