@@ -163,6 +163,9 @@ final class AppViews {
         .put(
             "stopped_at",
             tracked.flatMap(ManagedApp::stoppedAt).map(Instant::toString).orElse(null))
+        .put(
+            "pinned_until",
+            tracked.flatMap(ManagedApp::pinnedUntil).map(Instant::toString).orElse(null))
         .put("in_flight", catalog.inFlight(app.key()))
         .put("slept_seconds_7d", slept.toSeconds());
   }

@@ -28,6 +28,7 @@ public final class AppLifecycle implements AppGate {
   private final Leases leases;
   private final Waker waker;
   private final Stopper stopper;
+  private final Pins pins;
   private final PeerWaits peerWaits = new PeerWaits();
 
   /** How often the apps in use are touched. */
@@ -43,6 +44,7 @@ public final class AppLifecycle implements AppGate {
     this.leases = new Leases(catalog, context.tracker(), context.clock());
     this.waker = new Waker(context, catalog, lookup, leases, timer, peerWaits);
     this.stopper = new Stopper(context, catalog);
+    this.pins = new Pins(context, waker);
   }
 
   /** The read model of app state, for admin, the scheduler and the apps gauge. */
@@ -56,6 +58,10 @@ public final class AppLifecycle implements AppGate {
 
   public Stopper stopper() {
     return stopper;
+  }
+
+  public Pins pins() {
+    return pins;
   }
 
   @Override

@@ -163,12 +163,13 @@ public final class Tick {
   }
 
   /**
-   * The linked apps of every app still in use: they stay awake as long as the app that names them,
-   * even when nothing requests them directly (a back end, a worker).
+   * The linked apps of every app still in use or pinned: they stay awake as long as the app that
+   * names them, even when nothing requests them directly (a back end, a worker).
    */
   private Set<String> linkedToAppsInUse(List<TrackedApp> tracked, Instant now) {
     return tracked.stream()
-        .filter(entry -> !entry.isSleeping() && !entry.isIdleAt(now))
+        .filter(entry -> !entry.isSleeping())
+        .filter(entry -> !entry.isIdleAt(now) || entry.isPinnedAt(now))
         .flatMap(entry -> rules.resolve(entry.key()).linkedApps().stream())
         .collect(Collectors.toSet());
   }
@@ -206,7 +207,7 @@ public final class Tick {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, app, now));
-      } else if (entry.isIdleAt(now) && !keptAwake.contains(app.key())) {
+      } else if (entry.isIdleAt(now) && !entry.isPinnedAt(now) && !keptAwake.contains(app.key())) {
         idle.add(app.key());
       }
     }
