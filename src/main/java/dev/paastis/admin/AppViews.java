@@ -100,11 +100,7 @@ final class AppViews {
 
   /** What the rules give a provider app addressed by its own name. */
   AppSettings settings(String name) {
-    AppSettings byRules = rules.resolve(name);
-    return byRules.appName().equals(name)
-        ? byRules
-        : new AppSettings(
-            name, name, byRules.maxIdleTime(), List.of(), Optional.empty(), Optional.empty());
+    return rules.forProviderApp(name);
   }
 
   private Future<JsonObject> view(ProviderApp app, Optional<ManagedApp> tracked, Instant now) {

@@ -1,6 +1,5 @@
 package dev.paastis.policy;
 
-import dev.paastis.config.CronSchedule;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.paastis.policy.CronSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

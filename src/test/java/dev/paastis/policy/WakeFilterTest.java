@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WakeFilterTest {
 
   private static final WakeFilter DEFAULTS =
-      new WakeFilter(Optional.of(Pattern.compile(WakeFilter.DEFAULT_USER_AGENTS)), List.of());
+      new WakeFilter(
+          new UserAgentFilter(Optional.of(Pattern.compile(UserAgentFilter.DEFAULT_USER_AGENTS))),
+          List.of());
 
   @ParameterizedTest
   @ValueSource(
@@ -69,7 +71,7 @@ class WakeFilterTest {
 
   @Test
   void the_default_user_agents_have_names_to_show() {
-    assertThat(WakeFilter.DEFAULT_USER_AGENT_NAMES)
+    assertThat(UserAgentFilter.DEFAULT_USER_AGENT_NAMES)
         .hasSize(22)
         .contains("UptimeRobot", "Better Stack (Better Uptime)", "Googlebot", "Slack link previews")
         .doesNotHaveDuplicates();
@@ -77,7 +79,8 @@ class WakeFilterTest {
 
   @Test
   void the_user_agent_expression_is_searched_anywhere_and_whatever_the_case() {
-    WakeFilter filter = new WakeFilter(Optional.of(Pattern.compile("MyMonitor")), List.of());
+    WakeFilter filter =
+        new WakeFilter(new UserAgentFilter(Optional.of(Pattern.compile("MyMonitor"))), List.of());
 
     assertThat(filter.classify("mymonitor/1.0", "/")).contains(IgnoredReason.USER_AGENT);
     assertThat(filter.classify("Mozilla/5.0 (MYMONITOR)", "/")).contains(IgnoredReason.USER_AGENT);
@@ -88,7 +91,8 @@ class WakeFilterTest {
   void a_matching_user_agent_is_the_reason_even_when_the_path_matches_too() {
     WakeFilter filter =
         new WakeFilter(
-            Optional.of(Pattern.compile("UptimeRobot")), List.of(PathGlob.compile("/health")));
+            new UserAgentFilter(Optional.of(Pattern.compile("UptimeRobot"))),
+            List.of(PathGlob.compile("/health")));
 
     assertThat(filter.classify("UptimeRobot/2.0", "/health")).contains(IgnoredReason.USER_AGENT);
     assertThat(filter.classify("Mozilla/5.0", "/health")).contains(IgnoredReason.PATH);
@@ -101,7 +105,7 @@ class WakeFilterTest {
   void a_path_matching_any_of_the_globs_is_the_reason() {
     WakeFilter filter =
         new WakeFilter(
-            Optional.empty(),
+            UserAgentFilter.NONE,
             List.of(PathGlob.compile("/healthz*"), PathGlob.compile("/.well-known/**")));
 
     assertThat(filter.classify("Mozilla/5.0", "/healthz")).contains(IgnoredReason.PATH);
@@ -121,7 +125,7 @@ class WakeFilterTest {
     assertThat(WakeFilter.NONE.isEmpty()).isTrue();
     assertThat(WakeFilter.NONE.classify("UptimeRobot/2.0", "/health")).isEmpty();
     assertThat(DEFAULTS.isEmpty()).isFalse();
-    assertThat(new WakeFilter(Optional.empty(), List.of(PathGlob.compile("/x"))).isEmpty())
+    assertThat(new WakeFilter(UserAgentFilter.NONE, List.of(PathGlob.compile("/x"))).isEmpty())
         .isFalse();
   }
 
@@ -138,21 +142,25 @@ class WakeFilterTest {
   @Test
   void the_user_agents_remembered_stay_bounded_and_the_answers_right() {
     WakeFilter filter =
-        new WakeFilter(Optional.of(Pattern.compile(WakeFilter.DEFAULT_USER_AGENTS)), List.of());
+        new WakeFilter(
+            new UserAgentFilter(Optional.of(Pattern.compile(UserAgentFilter.DEFAULT_USER_AGENTS))),
+            List.of());
 
     for (int i = 0; i < 5_000; i++) {
       assertThat(filter.classify("curl/" + i, "/")).isEmpty();
       assertThat(filter.classify("UptimeRobot/" + i, "/")).contains(IgnoredReason.USER_AGENT);
-      assertThat(filter.userAgentsRemembered())
-          .isLessThanOrEqualTo(WakeFilter.MOST_USER_AGENTS_REMEMBERED);
+      assertThat(filter.userAgents().userAgentsRemembered())
+          .isLessThanOrEqualTo(UserAgentFilter.MOST_USER_AGENTS_REMEMBERED);
     }
   }
 
   @Test
   void only_the_first_512_characters_of_a_user_agent_are_read() {
     WakeFilter filter =
-        new WakeFilter(Optional.of(Pattern.compile(WakeFilter.DEFAULT_USER_AGENTS)), List.of());
-    String padding = "x".repeat(WakeFilter.LONGEST_USER_AGENT_READ - "Googlebot".length());
+        new WakeFilter(
+            new UserAgentFilter(Optional.of(Pattern.compile(UserAgentFilter.DEFAULT_USER_AGENTS))),
+            List.of());
+    String padding = "x".repeat(UserAgentFilter.LONGEST_USER_AGENT_READ - "Googlebot".length());
 
     assertThat(filter.classify(padding + "Googlebot" + "y".repeat(8_000), "/"))
         .contains(IgnoredReason.USER_AGENT);

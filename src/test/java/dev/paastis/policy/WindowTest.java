@@ -2,7 +2,6 @@ package dev.paastis.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paastis.config.CronSchedule;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 

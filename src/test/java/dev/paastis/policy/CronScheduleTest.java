@@ -1,4 +1,4 @@
-package dev.paastis.config;
+package dev.paastis.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.paastis.config;
+package dev.paastis.policy;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
