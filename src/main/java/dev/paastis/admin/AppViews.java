@@ -138,8 +138,12 @@ final class AppViews {
 
   private JsonObject json(ProviderApp app, Optional<ManagedApp> tracked, Duration slept) {
     AppState state = catalog.state(app);
-    Duration maxIdleTime =
-        tracked.map(ManagedApp::maxIdleTime).orElseGet(() -> settings(app.key()).maxIdleTime());
+    AppSettings settings = settings(app.key());
+    Duration maxIdleTime = tracked.map(ManagedApp::maxIdleTime).orElse(settings.maxIdleTime());
+    Instant now = clock.instant();
+    AppStanding standing =
+        AppStanding.of(
+            state, tracked, settings.policy(), lifecycle.vetoes().at(app.key(), now), now);
     return new JsonObject()
         .put("name", app.key())
         .put("display_name", app.displayName())
@@ -159,6 +163,8 @@ final class AppViews {
         .put(
             "stopped_at",
             tracked.flatMap(ManagedApp::stoppedAt).map(Instant::toString).orElse(null))
+        .put("why", standing.why().orElse(null))
+        .put("changes_at", standing.changesAt().map(Instant::toString).orElse(null))
         .put(
             "pinned_until",
             tracked.flatMap(ManagedApp::pinnedUntil).map(Instant::toString).orElse(null))

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "List the apps of a running Paastis, through its admin API.",
-      "State, provider, region, last access, time left before the idle stop (SLEEPS IN) and"
-          + " hours stopped by Paastis over the last 7 days (SLEPT 7D)."
+      "State, provider, region, last access, why the app is awake or asleep (WHY: idle_timer, pin,"
+          + " keep_awake, busy, keep_asleep, asleep, waking, untracked) and when that changes"
+          + " (CHANGES IN), and hours stopped by Paastis over the last 7 days (SLEPT 7D)."
     })
 final class AppsCommand implements Callable<Integer> {
 
@@ -49,7 +50,8 @@ final class AppsCommand implements Callable<Integer> {
     }
     Instant now = AdminClient.instant(answer.path("now")).orElseGet(Instant::now);
     Table table =
-        Table.of("NAME", "STATE", "PROVIDER", "REGION", "LAST ACCESS", "SLEEPS IN", "SLEPT 7D");
+        Table.of(
+            "NAME", "STATE", "PROVIDER", "REGION", "LAST ACCESS", "WHY", "CHANGES IN", "SLEPT 7D");
     for (JsonNode app : apps) {
       table.row(
           name(app),
@@ -59,7 +61,8 @@ final class AppsCommand implements Callable<Integer> {
           AdminClient.instant(app.path("last_accessed_at"))
               .map(then -> Times.ago(then, now))
               .orElse("-"),
-          AdminClient.instant(app.path("sleeps_at"))
+          text(app.path("why")),
+          AdminClient.instant(app.path("changes_at"))
               .map(then -> Times.until(then, now))
               .orElse("-"),
           app.path("slept_seconds_7d").isNumber()

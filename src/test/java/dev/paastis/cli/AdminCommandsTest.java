@@ -78,9 +78,9 @@ class AdminCommandsTest {
 
     assertThat(paastis("apps").out().lines())
         .containsExactly(
-            "NAME     STATE    PROVIDER  REGION  LAST ACCESS  SLEEPS IN  SLEPT 7D",
-            "asleep   STOPPED  fake      -       -            -          0h",
-            "tracked  RUNNING  fake      -       3m ago       17m        0h");
+            "NAME     STATE    PROVIDER  REGION  LAST ACCESS  WHY         CHANGES IN  SLEPT 7D",
+            "asleep   STOPPED  fake      -       -            asleep      -           0h",
+            "tracked  RUNNING  fake      -       3m ago       idle_timer  17m         0h");
   }
 
   @Test

@@ -24,13 +24,16 @@ class AdminTablesTest {
               {'name': 'hello', 'provider': 'local', 'region': null, 'state': 'RUNNING',
                'tracked': true, 'last_accessed_at': '2026-11-25T10:12:10Z',
                'sleeps_at': '2026-11-25T10:27:40Z', 'stopped_at': null,
+               'why': 'idle_timer', 'changes_at': '2026-11-25T10:27:40Z',
                'slept_seconds_7d': 45000},
               {'name': 'shop-backend', 'provider': 'scalingo', 'region': 'osc-fr1',
                'state': 'STOPPED', 'tracked': true, 'last_accessed_at': '2026-11-23T08:00:00Z',
-               'sleeps_at': null, 'stopped_at': '2026-11-23T08:15:00Z', 'slept_seconds_7d': 0},
+               'sleeps_at': null, 'stopped_at': '2026-11-23T08:15:00Z', 'why': 'keep_asleep',
+               'changes_at': '2026-11-26T05:00:00Z', 'slept_seconds_7d': 0},
               {'name': 'app_7e1f', 'display_name': 'shop-front', 'provider': 'clevercloud',
                'region': 'par', 'state': 'RUNNING', 'tracked': false, 'last_accessed_at': null,
-               'sleeps_at': null, 'stopped_at': null, 'slept_seconds_7d': 0},
+               'sleeps_at': null, 'stopped_at': null, 'why': 'untracked', 'changes_at': null,
+               'slept_seconds_7d': 0},
               {'name': 'w', 'display_name': 'w', 'provider': 'heroku', 'region': null, 'state': 'UNKNOWN',
                'tracked': false, 'last_accessed_at': null, 'sleeps_at': null,
                'stopped_at': null}
@@ -39,11 +42,16 @@ class AdminTablesTest {
 
     assertThat(AppsCommand.table(answer))
         .containsExactly(
-            "NAME                   STATE    PROVIDER     REGION   LAST ACCESS  SLEEPS IN  SLEPT 7D",
-            "hello                  RUNNING  local        -        3m ago       12m        12.5h",
-            "shop-backend           STOPPED  scalingo     osc-fr1  2d2h ago     -          0h",
-            "app_7e1f (shop-front)  RUNNING  clevercloud  par      -            -          0h",
-            "w                      UNKNOWN  heroku       -        -            -          -");
+            "NAME                   STATE    PROVIDER     REGION   LAST ACCESS  WHY          CHANGES IN"
+                + "  SLEPT 7D",
+            "hello                  RUNNING  local        -        3m ago       idle_timer   12m       "
+                + "  12.5h",
+            "shop-backend           STOPPED  scalingo     osc-fr1  2d2h ago     keep_asleep  18h44m    "
+                + "  0h",
+            "app_7e1f (shop-front)  RUNNING  clevercloud  par      -            untracked    -         "
+                + "  0h",
+            "w                      UNKNOWN  heroku       -        -            -            -         "
+                + "  -");
   }
 
   @Test
@@ -53,7 +61,8 @@ class AdminTablesTest {
             """
             {'now': '2026-11-25T10:15:30Z', 'apps': [{'name': 'late', 'state': 'RUNNING',
              'provider': 'fake', 'last_accessed_at': '2026-11-25T09:00:00Z',
-             'sleeps_at': '2026-11-25T10:15:00Z', 'slept_seconds_7d': 0}]}
+             'sleeps_at': '2026-11-25T10:15:00Z', 'why': 'idle_timer',
+             'changes_at': '2026-11-25T10:15:00Z', 'slept_seconds_7d': 0}]}
             """);
 
     assertThat(AppsCommand.table(answer).get(1)).contains("1h15m ago", "due");

@@ -70,7 +70,7 @@ class AdminCliIT {
     assertThat(apps.output().lines())
         .first()
         .asString()
-        .matches("NAME +STATE +PROVIDER +REGION +LAST ACCESS +SLEEPS IN +SLEPT 7D");
+        .matches("NAME +STATE +PROVIDER +REGION +LAST ACCESS +WHY +CHANGES IN +SLEPT 7D");
     assertThat(apps.output().lines())
         .anyMatch(line -> line.matches("hello +RUNNING +local +- .*"))
         .anyMatch(line -> line.matches("world +STOPPED +local +- .*"));
