@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -193,6 +194,8 @@ public final class Savings {
     List<Event> oldestFirst = new ArrayList<>(history.events());
     Collections.reverse(oldestFirst);
     oldestFirst.removeIf(event -> !TYPES.contains(event.type()));
+    // stable: events of the same instant keep the store's order
+    oldestFirst.sort(Comparator.comparing(Event::at));
     replay.open(
         history
             .before()
