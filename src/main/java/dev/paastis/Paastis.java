@@ -168,7 +168,16 @@ public final class Paastis {
                     new AdminApi(
                         vertx,
                         new AdminApi.Sources(
-                            metered, registry, eventStore, feed, lifecycle, rules, clock)),
+                            metered,
+                            registry,
+                            eventStore,
+                            feed,
+                            lifecycle,
+                            rules,
+                            clock,
+                            config.events().retention(),
+                            // no rule sets a cost per hour yet: savings show hours only
+                            key -> Optional.empty())),
                     metricsOn.registry()));
   }
 
