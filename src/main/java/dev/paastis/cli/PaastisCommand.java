@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
       AppsCommand.class,
       AppActionCommand.Start.class,
       AppActionCommand.Stop.class,
-      EventsCommand.class
+      EventsCommand.class,
+      SavingsCommand.class
     })
 final class PaastisCommand implements Callable<Integer> {
 
