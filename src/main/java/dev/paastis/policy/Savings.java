@@ -291,7 +291,7 @@ public final class Savings {
     }
     return switch (oldestFirst.get(0).type()) {
       case APP_STARTING, APP_DISCOVERED -> Opening.settled(Phase.ASLEEP);
-      default -> Opening.settled(Phase.AWAKE); // stopped, or unregistered: said nothing
+      default -> Opening.settled(Phase.AWAKE); // it ran until its stop; an unregistering: unknown
     };
   }
 

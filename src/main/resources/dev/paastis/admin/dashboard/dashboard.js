@@ -14,7 +14,6 @@
   const BUSY_STATES = ["STARTING", "STOPPING"];
   const SVG_NS = "http://www.w3.org/2000/svg";
   const SAVINGS_ROW_PX = 40;
-  const SAVINGS_REFRESH_DEBOUNCE_MS = 2000;
 
   const $ = (id) => document.getElementById(id);
 
@@ -22,7 +21,6 @@
   const pendingRefresh = new Map(); // name -> timer id
   let clockOffsetMs = 0; // server time minus browser time
   let session = null; // {token, abort: AbortController, timers: interval ids} while signed in
-  let savingsTimer = null; // the pending refresh of the savings chart
 
   // ---- the token ----------------------------------------------------------
 
@@ -76,8 +74,6 @@
     }
     pendingRefresh.forEach((timer) => clearTimeout(timer));
     pendingRefresh.clear();
-    clearTimeout(savingsTimer);
-    savingsTimer = null;
   }
 
   async function signIn(token) {
@@ -489,16 +485,9 @@
 
   // ---- savings: an inline SVG chart, built with DOM calls ------------------
 
+  // Read every minute, not at each event: it reads every app's history, and 30 days move slowly.
   async function loadSavings() {
     renderSavings(await api("GET", "/api/savings"));
-  }
-
-  function refreshSavingsSoon() {
-    clearTimeout(savingsTimer);
-    savingsTimer = setTimeout(() => {
-      savingsTimer = null;
-      loadSavings().catch(report);
-    }, SAVINGS_REFRESH_DEBOUNCE_MS);
   }
 
   // One group per app: its name, a label (hours asleep, the saving), and a bar as long as the
@@ -748,7 +737,6 @@
     }
     prependEvent(event);
     refreshAppSoon(event.app);
-    refreshSavingsSoon();
   }
 
   function setLive(status) {
