@@ -6,7 +6,7 @@ import dev.paastis.events.EventStore;
 import dev.paastis.policy.Savings;
 import dev.paastis.policy.Savings.AppHistory;
 import dev.paastis.policy.Savings.Phase;
-import dev.paastis.policy.Savings.Window;
+import dev.paastis.policy.Savings.Span;
 import dev.paastis.provider.FewAtATime;
 import dev.paastis.registry.ManagedApp;
 import io.vertx.core.Future;
@@ -51,7 +51,7 @@ final class AppHistories {
   }
 
   /** One app's history over the window. */
-  Future<AppHistory> of(String app, Window window, Phase now) {
+  Future<AppHistory> of(String app, Span window, Phase now) {
     Future<List<Event>> events = inWindow(Optional.of(app), window);
     Future<Optional<Event>> before = before(app, window.from());
     return Future.all(events, before)
@@ -66,7 +66,7 @@ final class AppHistories {
    *     before the window may be in neither the registry (an in-memory one forgets it at a restart)
    *     nor the window's events
    */
-  Future<List<AppHistory>> all(Window window, List<ManagedApp> tracked, Collection<String> known) {
+  Future<List<AppHistory>> all(Span window, List<ManagedApp> tracked, Collection<String> known) {
     return inWindow(Optional.empty(), window)
         .compose(
             events -> {
@@ -121,7 +121,7 @@ final class AppHistories {
   }
 
   /** The events of {@link Savings#TYPES} in the window, newest first, page after page. */
-  private Future<List<Event>> inWindow(Optional<String> app, Window window) {
+  private Future<List<Event>> inWindow(Optional<String> app, Span window) {
     EventQuery query =
         new EventQuery(
             app,

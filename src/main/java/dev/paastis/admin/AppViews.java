@@ -9,7 +9,7 @@ import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
 import dev.paastis.policy.Savings;
-import dev.paastis.policy.Savings.Window;
+import dev.paastis.policy.Savings.Span;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
@@ -114,7 +114,7 @@ final class AppViews {
 
   /** The app's time asleep over the 7 days before now, as {@link Savings} counts it. */
   private Future<Duration> sleptOver7Days(String key, Optional<ManagedApp> tracked, Instant now) {
-    Window window = Window.ending(now, SLEEP_WINDOW);
+    Span window = Span.ending(now, SLEEP_WINDOW);
     return histories
         .of(key, window, AppHistories.phaseNow(tracked))
         .map(history -> Savings.asleep(history, window));

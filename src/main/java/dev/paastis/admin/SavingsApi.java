@@ -5,8 +5,8 @@ import dev.paastis.config.Durations;
 import dev.paastis.events.EventStore;
 import dev.paastis.policy.Savings;
 import dev.paastis.policy.Savings.AppSaving;
+import dev.paastis.policy.Savings.Span;
 import dev.paastis.policy.Savings.Totals;
-import dev.paastis.policy.Savings.Window;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -65,7 +65,7 @@ final class SavingsApi {
 
   private void savings(RoutingContext context) {
     Duration since = since(context.queryParams().get("since"));
-    Responses.json(context, 200, report(Window.ending(clock.instant(), since)));
+    Responses.json(context, 200, report(Span.ending(clock.instant(), since)));
   }
 
   /**
@@ -96,7 +96,7 @@ final class SavingsApi {
     return since;
   }
 
-  Future<JsonObject> report(Window window) {
+  Future<JsonObject> report(Span window) {
     return registry
         .all()
         .compose(tracked -> histories.all(window, tracked, known.get()))

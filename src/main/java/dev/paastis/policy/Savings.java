@@ -86,14 +86,15 @@ public final class Savings {
   }
 
   /**
-   * The span of time looked at; events at either end belong to it.
+   * The span of time looked at (the window); events at either end belong to it. Not a rule's
+   * recurring schedule window ({@code Window}).
    *
    * @param from when it opens
    * @param to when it closes, usually now
    */
-  public record Window(Instant from, Instant to) {
+  public record Span(Instant from, Instant to) {
 
-    public Window {
+    public Span {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
       if (to.isBefore(from)) {
@@ -102,8 +103,8 @@ public final class Savings {
     }
 
     /** The window of that length ending at {@code to}. */
-    public static Window ending(Instant to, Duration length) {
-      return new Window(to.minus(length), to);
+    public static Span ending(Instant to, Duration length) {
+      return new Span(to.minus(length), to);
     }
 
     public Duration length() {
@@ -189,7 +190,7 @@ public final class Savings {
   }
 
   /** What the app's history says of it in the window, priced at {@code costPerHour}. */
-  public static AppSaving of(AppHistory history, Window window, Optional<BigDecimal> costPerHour) {
+  public static AppSaving of(AppHistory history, Span window, Optional<BigDecimal> costPerHour) {
     Replay replay = new Replay(window);
     List<Event> oldestFirst = new ArrayList<>(history.events());
     Collections.reverse(oldestFirst);
@@ -213,7 +214,7 @@ public final class Savings {
   }
 
   /** How long the app slept in the window: {@link #of} without a price. */
-  public static Duration asleep(AppHistory history, Window window) {
+  public static Duration asleep(AppHistory history, Span window) {
     return of(history, window, Optional.empty()).asleep();
   }
 
@@ -298,7 +299,7 @@ public final class Savings {
   /** The app's phases through the window, summed. */
   private static final class Replay {
 
-    private final Window window;
+    private final Span window;
     private Phase phase;
     private Phase beforeStart;
     private boolean starting;
@@ -307,7 +308,7 @@ public final class Savings {
     private Duration asleep = Duration.ZERO;
     private int wakes;
 
-    Replay(Window window) {
+    Replay(Span window) {
       this.window = window;
       this.since = window.from();
     }

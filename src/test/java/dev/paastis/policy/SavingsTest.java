@@ -15,8 +15,8 @@ import dev.paastis.events.EventType;
 import dev.paastis.policy.Savings.AppHistory;
 import dev.paastis.policy.Savings.AppSaving;
 import dev.paastis.policy.Savings.Phase;
+import dev.paastis.policy.Savings.Span;
 import dev.paastis.policy.Savings.Totals;
-import dev.paastis.policy.Savings.Window;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SavingsTest {
 
   private static final Instant FROM = Instant.parse("2026-11-18T00:00:00Z");
-  private static final Window WEEK = new Window(FROM, FROM.plus(Duration.ofDays(7)));
+  private static final Span WEEK = new Span(FROM, FROM.plus(Duration.ofDays(7)));
   private static final Duration WEEK_LENGTH = Duration.ofHours(168);
 
   private static Instant hour(double hours) {
@@ -69,7 +69,7 @@ class SavingsTest {
       return new AppHistory("a", before, newestFirst, now);
     }
 
-    AppSaving in(Window window) {
+    AppSaving in(Span window) {
       return Savings.of(history(), window, Optional.empty());
     }
 
@@ -265,7 +265,7 @@ class SavingsTest {
 
   @Test
   void the_saving_is_the_hours_asleep_times_the_cost_rounded_half_up_to_cents() {
-    Window month = new Window(FROM, FROM.plus(Duration.ofDays(30)));
+    Span month = new Span(FROM, FROM.plus(Duration.ofDays(30)));
     AppHistory history =
         app().before(APP_STARTED, 1).then(APP_STOPPED, 12.5).now(Phase.ASLEEP).history();
 
@@ -314,7 +314,7 @@ class SavingsTest {
 
   @Test
   void events_outside_the_window_are_kept_to_its_bounds() {
-    Window day = new Window(FROM, FROM.plus(Duration.ofHours(24)));
+    Span day = new Span(FROM, FROM.plus(Duration.ofHours(24)));
     AppSaving saving =
         app().before(APP_STARTED, 1).then(APP_STOPPED, 20).then(APP_STARTING, 30).in(day);
 
@@ -325,8 +325,8 @@ class SavingsTest {
 
   @Test
   void a_window_cannot_end_before_it_opens() {
-    assertThatThrownBy(() -> new Window(FROM, FROM.minusSeconds(1)))
+    assertThatThrownBy(() -> new Span(FROM, FROM.minusSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(Window.ending(FROM, Duration.ofDays(30)).length()).isEqualTo(Duration.ofDays(30));
+    assertThat(Span.ending(FROM, Duration.ofDays(30)).length()).isEqualTo(Duration.ofDays(30));
   }
 }
