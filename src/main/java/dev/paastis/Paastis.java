@@ -12,6 +12,7 @@ import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
 import dev.paastis.lifecycle.BootTimes;
+import dev.paastis.lifecycle.BusyProbe;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.HookRunner;
 import dev.paastis.lifecycle.IgnoredApps;
@@ -140,6 +141,9 @@ public final class Paastis {
                 catalog,
                 tracker,
                 lifecycle.stopper(),
+                lifecycle.waker(),
+                new BusyProbe(vertx, probeClient),
+                lifecycle.vetoes(),
                 events,
                 rules,
                 ignored,

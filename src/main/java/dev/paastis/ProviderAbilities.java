@@ -56,7 +56,8 @@ final class ProviderAbilities {
             .toList();
     return new Rules(
         Stream.concat(hostRules.stream(), config.rules().stream()).toList(),
-        config.scheduler().maxIdleTime());
+        config.scheduler().maxIdleTime(),
+        config.policy());
   }
 
   /** The router pages of the providers that describe theirs ({@link RouterPages}), by name. */

@@ -99,11 +99,7 @@ final class AppViews {
 
   /** What the rules give a provider app addressed by its own name. */
   AppSettings settings(String name) {
-    AppSettings byRules = rules.resolve(name);
-    return byRules.appName().equals(name)
-        ? byRules
-        : new AppSettings(
-            name, name, byRules.maxIdleTime(), List.of(), Optional.empty(), Optional.empty());
+    return rules.forProviderApp(name);
   }
 
   private Future<JsonObject> view(ProviderApp app, Optional<ManagedApp> tracked, Instant now) {
@@ -143,6 +139,9 @@ final class AppViews {
         .put(
             "stopped_at",
             tracked.flatMap(ManagedApp::stoppedAt).map(Instant::toString).orElse(null))
+        .put(
+            "pinned_until",
+            tracked.flatMap(ManagedApp::pinnedUntil).map(Instant::toString).orElse(null))
         .put("in_flight", catalog.inFlight(app.key()))
         .put("slept_seconds_7d", slept.toSeconds());
   }

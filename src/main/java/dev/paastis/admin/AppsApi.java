@@ -2,18 +2,23 @@ package dev.paastis.admin;
 
 import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.config.Durations;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.lifecycle.Pins;
 import dev.paastis.lifecycle.StopReason;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /api/apps}: list, show, start, stop and unregister apps. Start and stop answer 202 at once
- * and go on in the background, or 200 once done with {@code ?wait=true}.
+ * {@code /api/apps}: list, show, start, stop, pin, unpin and unregister apps. Start, stop and pin
+ * answer 202 at once and go on in the background, or 200 once done with {@code ?wait=true}.
  */
 final class AppsApi {
 
@@ -35,6 +40,8 @@ final class AppsApi {
         .handler(context -> Responses.json(context, 200, views.one(name(context))));
     router.post("/api/apps/:name/start").handler(onApp(this::start));
     router.post("/api/apps/:name/stop").handler(onApp(this::stop));
+    router.post("/api/apps/:name/pin").handler(this::pin);
+    router.delete("/api/apps/:name/pin").handler(onApp(this::unpin));
   }
 
   /** Runs an operation on the app the path names, with the {@code wait} flag; 404 when unknown. */
@@ -92,6 +99,54 @@ final class AppsApi {
                 refused(context, name, "requests are in flight or a start is under way");
               }
             });
+  }
+
+  /**
+   * Wakes the app when needed and keeps it awake for {@code for} (a duration; a bare number is
+   * minutes); 202 at once, or 200 once the app runs and the pin is written with {@code wait=true}.
+   */
+  private void pin(RoutingContext context) {
+    Duration duration = pinDuration(context);
+    onApp((ctx, app, wait) -> pin(ctx, app, duration, wait)).handle(context);
+  }
+
+  private void pin(RoutingContext context, ProviderApp app, Duration duration, boolean wait) {
+    String name = app.key();
+    LOG.info("app {}: pinned for {} through the admin API", name, Durations.format(duration));
+    Future<Instant> pinned = lifecycle.pins().pin(views.settings(name), duration);
+    if (wait) {
+      Responses.json(context, 200, pinned.compose(until -> views.one(name)));
+      return;
+    }
+    pinned.onFailure(
+        failure -> LOG.warn("app {} could not be pinned: {}", name, failure.getMessage()));
+    Responses.json(context, 202, views.one(app));
+  }
+
+  private void unpin(RoutingContext context, ProviderApp app, boolean wait) {
+    Responses.json(context, 200, lifecycle.pins().unpin(app.key()).compose(was -> views.one(app)));
+  }
+
+  private static Duration pinDuration(RoutingContext context) {
+    String text = context.queryParams().get("for");
+    if (text == null || text.isBlank()) {
+      throw new BadRequestException(
+          "for= is required: how long to keep the app awake, such as 2h or 30m (at most "
+              + Pins.LONGEST.toDays()
+              + "d)");
+    }
+    return Durations.tryParse(text, ChronoUnit.MINUTES)
+        .filter(duration -> !duration.isZero() && !duration.isNegative())
+        .filter(duration -> duration.compareTo(Pins.LONGEST) <= 0)
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "for="
+                        + text
+                        + " is not accepted: expected a duration such as 2h, 30m or 1d (a bare"
+                        + " number is minutes), more than 0 and at most "
+                        + Pins.LONGEST.toDays()
+                        + "d"));
   }
 
   private void unregisterAll(RoutingContext context) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param linkedApps provider app keys started together with this one
  * @param provider the provider that owns the app, empty to let Paastis find it
  * @param region the region to look in, empty for any
+ * @param policy its sleep policy beyond the idle time: schedules, requests that do not wake it,
+ *     busy probe, pre-warm, cost
  */
 public record AppSettings(
     String key,
@@ -21,7 +23,8 @@ public record AppSettings(
     Duration maxIdleTime,
     List<String> linkedApps,
     Optional<String> provider,
-    Optional<String> region) {
+    Optional<String> region,
+    SleepPolicy policy) {
 
   public AppSettings {
     Objects.requireNonNull(key, "key");
@@ -30,5 +33,24 @@ public record AppSettings(
     linkedApps = List.copyOf(linkedApps);
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /** With the default policy: UTC, no window, no request ignored. */
+  public AppSettings(
+      String key,
+      String appName,
+      Duration maxIdleTime,
+      List<String> linkedApps,
+      Optional<String> provider,
+      Optional<String> region) {
+    this(
+        key,
+        appName,
+        maxIdleTime,
+        linkedApps,
+        provider,
+        region,
+        SleepPolicy.of(SleepPolicy.Defaults.NONE));
   }
 }

@@ -17,7 +17,8 @@ public record Rule(
     Optional<Duration> maxIdleTime,
     Optional<List<String>> linkedApps,
     Optional<String> provider,
-    Optional<String> region) {
+    Optional<String> region,
+    RulePolicy policy) {
 
   public Rule {
     Objects.requireNonNull(pattern, "pattern");
@@ -26,6 +27,7 @@ public record Rule(
     linkedApps = linkedApps.map(List::copyOf);
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(policy, "policy");
   }
 
   public static Rule matching(String regex) {
@@ -35,26 +37,32 @@ public record Rule(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        RulePolicy.NONE);
   }
 
   public Rule withAppName(String value) {
-    return new Rule(pattern, Optional.of(value), maxIdleTime, linkedApps, provider, region);
+    return new Rule(pattern, Optional.of(value), maxIdleTime, linkedApps, provider, region, policy);
   }
 
   public Rule withMaxIdleTime(Duration value) {
-    return new Rule(pattern, appName, Optional.of(value), linkedApps, provider, region);
+    return new Rule(pattern, appName, Optional.of(value), linkedApps, provider, region, policy);
   }
 
   public Rule withLinkedApps(List<String> value) {
-    return new Rule(pattern, appName, maxIdleTime, Optional.of(value), provider, region);
+    return new Rule(pattern, appName, maxIdleTime, Optional.of(value), provider, region, policy);
   }
 
   public Rule withProvider(String value) {
-    return new Rule(pattern, appName, maxIdleTime, linkedApps, Optional.of(value), region);
+    return new Rule(pattern, appName, maxIdleTime, linkedApps, Optional.of(value), region, policy);
   }
 
   public Rule withRegion(String value) {
-    return new Rule(pattern, appName, maxIdleTime, linkedApps, provider, Optional.of(value));
+    return new Rule(
+        pattern, appName, maxIdleTime, linkedApps, provider, Optional.of(value), policy);
+  }
+
+  public Rule withPolicy(RulePolicy value) {
+    return new Rule(pattern, appName, maxIdleTime, linkedApps, provider, region, value);
   }
 }

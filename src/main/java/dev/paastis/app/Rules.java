@@ -13,10 +13,21 @@ public final class Rules {
 
   private final List<Rule> rules;
   private final Duration defaultMaxIdleTime;
+  private final SleepPolicy.Defaults policyDefaults;
 
+  /** With the default sleep policy: UTC, no request ignored. */
   public Rules(List<Rule> rules, Duration defaultMaxIdleTime) {
+    this(rules, defaultMaxIdleTime, SleepPolicy.Defaults.NONE);
+  }
+
+  public Rules(List<Rule> rules, Duration defaultMaxIdleTime, SleepPolicy.Defaults policyDefaults) {
     this.rules = List.copyOf(rules);
     this.defaultMaxIdleTime = defaultMaxIdleTime;
+    this.policyDefaults = policyDefaults;
+  }
+
+  public SleepPolicy.Defaults policyDefaults() {
+    return policyDefaults;
   }
 
   public List<Rule> rules() {
@@ -29,6 +40,7 @@ public final class Rules {
     List<String> linkedApps = List.of();
     Optional<String> provider = Optional.empty();
     Optional<String> region = Optional.empty();
+    RulePolicy policy = RulePolicy.NONE;
     for (Rule rule : rules) {
       Matcher match = rule.pattern().matcher(key);
       if (!match.find()) {
@@ -42,8 +54,38 @@ public final class Rules {
               .orElse(linkedApps);
       provider = override(provider, rule.provider(), match);
       region = override(region, rule.region(), match);
+      if (!rule.policy().isEmpty()) {
+        policy = policy.then(rule.policy());
+      }
     }
-    return new AppSettings(key, appName, maxIdleTime, linkedApps, provider, region);
+    return new AppSettings(
+        key,
+        appName,
+        maxIdleTime,
+        linkedApps,
+        provider,
+        region,
+        SleepPolicy.resolve(policy, policyDefaults));
+  }
+
+  /**
+   * What the rules give a provider app addressed by its own name (by an operator, or by the
+   * scheduler): the rules' settings when they route that name to that app; else the app itself,
+   * with the rules' idle time and sleep policy but none of the rename, links, provider or region
+   * meant for a host of that name.
+   */
+  public AppSettings forProviderApp(String name) {
+    AppSettings byRules = resolve(name);
+    return byRules.appName().equals(name)
+        ? byRules
+        : new AppSettings(
+            name,
+            name,
+            byRules.maxIdleTime(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            byRules.policy());
   }
 
   private static Optional<String> override(

@@ -71,6 +71,11 @@ final class AdminClient {
     return call((waits ? request : request.timeout(ANSWER_TIMEOUT)).build());
   }
 
+  /** {@code DELETE path?query}: the JSON answer. */
+  JsonNode delete(String path, Map<String, String> query) {
+    return call(request(path, query, "application/json").timeout(ANSWER_TIMEOUT).DELETE().build());
+  }
+
   /**
    * Reads the {@code text/event-stream} at {@code path}: runs {@code onOpen} once the server
    * accepted it, then hands each event's JSON to {@code onEvent}, both on this thread, until the

@@ -19,6 +19,8 @@ import picocli.CommandLine.Mixin;
       AppsCommand.class,
       AppActionCommand.Start.class,
       AppActionCommand.Stop.class,
+      PinCommands.Pin.class,
+      PinCommands.Unpin.class,
       EventsCommand.class,
       SavingsCommand.class
     })

@@ -65,6 +65,7 @@ public final class ConfigLoader {
         EnvSections.admin(variables),
         EnvSections.events(variables),
         EnvSections.logging(variables),
+        EnvSections.policy(variables),
         yml.rules(),
         file);
   }

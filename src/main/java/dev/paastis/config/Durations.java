@@ -69,7 +69,8 @@ public final class Durations {
     return millis + "ms";
   }
 
-  static Optional<Duration> tryParse(String value, ChronoUnit bareUnit) {
+  /** The duration {@code value} gives (a bare number in {@code bareUnit}), empty when none. */
+  public static Optional<Duration> tryParse(String value, ChronoUnit bareUnit) {
     Matcher match = SHAPE.matcher(value.trim());
     if (!match.matches()) {
       return Optional.empty();

@@ -4,10 +4,15 @@ import static java.time.temporal.ChronoUnit.DAYS;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
+import dev.paastis.app.SleepPolicy;
+import dev.paastis.policy.PathGlob;
+import dev.paastis.policy.UserAgentFilter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Builds the sections of {@link PaastisConfig} that come from variables alone. */
 final class EnvSections {
@@ -44,6 +49,52 @@ final class EnvSections {
         variables.cron("START_AND_STOP_CHECKING_INTERVAL_CRON", "* * * * *"),
         variables.positiveDuration("START_AND_STOP_MAX_IDLE_TIME", "15", MINUTES),
         variables.positiveDuration("RECONCILE_INTERVAL", "10m", MINUTES));
+  }
+
+  /**
+   * SCHEDULE_TIMEZONE (UTC), WAKE_IGNORED_USER_AGENTS (the common monitors and crawlers; {@code
+   * off} for none), WAKE_IGNORED_PATHS (comma-separated globs, none by default).
+   */
+  static SleepPolicy.Defaults policy(Variables variables) {
+    String zone = variables.get("SCHEDULE_TIMEZONE", "UTC");
+    return new SleepPolicy.Defaults(
+        RulePolicyReader.zone(
+            zone, text -> Variables.invalid("SCHEDULE_TIMEZONE", text, RulePolicyReader.ZONES)),
+        userAgents(variables),
+        paths(variables));
+  }
+
+  private static UserAgentFilter userAgents(Variables variables) {
+    String regex = variables.get("WAKE_IGNORED_USER_AGENTS", UserAgentFilter.DEFAULT_USER_AGENTS);
+    if (regex.equalsIgnoreCase("off")) {
+      return UserAgentFilter.NONE;
+    }
+    try {
+      return new UserAgentFilter(Optional.of(Pattern.compile(regex)));
+    } catch (PatternSyntaxException e) {
+      throw Variables.invalid(
+          "WAKE_IGNORED_USER_AGENTS",
+          regex,
+          "a regular expression (searched in the User-Agent, whatever the case), or off: "
+              + e.getDescription());
+    }
+  }
+
+  private static List<PathGlob> paths(Variables variables) {
+    return variables.list("WAKE_IGNORED_PATHS").stream()
+        .map(
+            glob -> {
+              try {
+                return PathGlob.compile(glob);
+              } catch (IllegalArgumentException e) {
+                throw Variables.invalid(
+                    "WAKE_IGNORED_PATHS",
+                    glob,
+                    "comma-separated path globs such as /health,/.well-known/**: "
+                        + e.getMessage());
+              }
+            })
+        .toList();
   }
 
   static RegistryConfig registry(Variables variables) {

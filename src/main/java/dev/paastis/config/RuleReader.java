@@ -17,7 +17,11 @@ import java.util.stream.Stream;
 final class RuleReader {
 
   private static final List<String> FIELDS =
-      List.of("pattern", "app_name", "app_max_idle_time", "linked_apps", "provider", "region");
+      Stream.concat(
+              Stream.of(
+                  "pattern", "app_name", "app_max_idle_time", "linked_apps", "provider", "region"),
+              RulePolicyReader.FIELDS.stream())
+          .toList();
 
   private RuleReader() {}
 
@@ -37,7 +41,8 @@ final class RuleReader {
     rule = with(rule, maxIdleTime(yml), Rule::withMaxIdleTime);
     rule = with(rule, linkedApps(yml), Rule::withLinkedApps);
     rule = with(rule, provider(yml), Rule::withProvider);
-    return with(rule, yml.text("region"), Rule::withRegion);
+    rule = with(rule, yml.text("region"), Rule::withRegion);
+    return rule.withPolicy(RulePolicyReader.read(yml));
   }
 
   private static <T> Rule with(Rule rule, Optional<T> value, BiFunction<Rule, T, Rule> setter) {

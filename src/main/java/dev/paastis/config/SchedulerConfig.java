@@ -1,5 +1,6 @@
 package dev.paastis.config;
 
+import dev.paastis.policy.CronSchedule;
 import java.time.Duration;
 
 /**

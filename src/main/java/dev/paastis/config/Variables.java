@@ -1,5 +1,6 @@
 package dev.paastis.config;
 
+import dev.paastis.policy.CronSchedule;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

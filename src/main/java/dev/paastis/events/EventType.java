@@ -1,6 +1,9 @@
 package dev.paastis.events;
 
-/** What happened to an app. Names are those of the original Paastis event store. */
+/**
+ * What happened to an app. The first seven are the names of the original Paastis event store; the
+ * others come with the sleep policy.
+ */
 public enum EventType {
   APP_DISCOVERED,
   APP_REGISTERED,
@@ -8,5 +11,13 @@ public enum EventType {
   APP_STARTED,
   APP_START_FAILED,
   APP_STOPPED,
-  APP_UNREGISTERED
+  APP_UNREGISTERED,
+  /** An operator pinned the app awake; details: {@code until}. */
+  APP_PINNED,
+  /** The app's pin was ended before its time. */
+  APP_UNPINNED,
+  /** The app answered its busy probe: its idle stop is postponed; details: {@code until}. */
+  APP_STOP_VETOED,
+  /** Started ahead of the hours it is usually used in; details: {@code for_hour}. */
+  APP_PREWARMED
 }

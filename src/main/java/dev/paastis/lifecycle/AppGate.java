@@ -2,7 +2,9 @@ package dev.paastis.lifecycle;
 
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.policy.IgnoredReason;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,24 @@ public interface AppGate {
    * The hot path: a lease on an app known to be serving, with no provider call and no blocking I/O;
    * empty when the app is not known to serve (then call {@link #wakeAndLease}).
    */
-  Optional<Lease> tryLease(String key);
+  default Optional<Lease> tryLease(String key) {
+    return tryLease(key, true);
+  }
+
+  /**
+   * {@link #tryLease(String)}; a request that must not count as activity ({@code activity} false: a
+   * monitor, a crawler) leaves the app's idle deadline where it was.
+   */
+  Optional<Lease> tryLease(String key, boolean activity);
+
+  /** Whether a pin keeps the app awake now (it overrides keep_asleep windows). */
+  Future<Boolean> isPinned(String key);
+
+  /** The engine's clock, for the schedule windows. */
+  Clock clock();
+
+  /** Counts a request that must not wake its app. */
+  void requestIgnored(IgnoredReason reason);
 
   /** Finds the app the settings route to, wakes it and its linked apps when needed, leases it. */
   Future<Lease> wakeAndLease(AppSettings settings);

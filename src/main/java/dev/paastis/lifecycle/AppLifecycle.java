@@ -5,9 +5,11 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
+import dev.paastis.policy.IgnoredReason;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +30,8 @@ public final class AppLifecycle implements AppGate {
   private final Leases leases;
   private final Waker waker;
   private final Stopper stopper;
+  private final Pins pins;
+  private final StopVetoes vetoes = new StopVetoes();
   private final PeerWaits peerWaits = new PeerWaits();
 
   /** How often the apps in use are touched. */
@@ -43,6 +47,7 @@ public final class AppLifecycle implements AppGate {
     this.leases = new Leases(catalog, context.tracker(), context.clock());
     this.waker = new Waker(context, catalog, lookup, leases, timer, peerWaits);
     this.stopper = new Stopper(context, catalog);
+    this.pins = new Pins(context, waker);
   }
 
   /** The read model of app state, for admin, the scheduler and the apps gauge. */
@@ -58,9 +63,37 @@ public final class AppLifecycle implements AppGate {
     return stopper;
   }
 
+  public Pins pins() {
+    return pins;
+  }
+
+  /** The idle stops that busy apps postponed, decided by the scheduler, shown by admin. */
+  public StopVetoes vetoes() {
+    return vetoes;
+  }
+
   @Override
-  public Optional<Lease> tryLease(String key) {
-    return leases.tryLease(key);
+  public Optional<Lease> tryLease(String key, boolean activity) {
+    return leases.tryLease(key, activity);
+  }
+
+  @Override
+  public Future<Boolean> isPinned(String key) {
+    Instant now = context.clock().instant();
+    return context
+        .registry()
+        .get(key)
+        .map(entry -> entry.map(app -> app.isPinnedAt(now)).orElse(false));
+  }
+
+  @Override
+  public Clock clock() {
+    return context.clock();
+  }
+
+  @Override
+  public void requestIgnored(IgnoredReason reason) {
+    context.metrics().requestIgnored(reason);
   }
 
   @Override

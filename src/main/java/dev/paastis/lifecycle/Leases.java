@@ -27,7 +27,8 @@ final class Leases {
     this.clock = clock;
   }
 
-  Optional<Lease> tryLease(String key) {
+  /** {@code activity} false: the request does not move the app's idle deadline. */
+  Optional<Lease> tryLease(String key, boolean activity) {
     AppRuntime runtime = catalog.existing(key);
     if (runtime == null || !runtime.tryEnter()) {
       return Optional.empty();
@@ -37,7 +38,9 @@ final class Leases {
       runtime.leave();
       return Optional.empty();
     }
-    recordAccess(runtime);
+    if (activity) {
+      recordAccess(runtime);
+    }
     return Optional.of(new Lease(runtime, app));
   }
 

@@ -1,6 +1,7 @@
 package dev.paastis.lifecycle;
 
 import dev.paastis.app.AppState;
+import dev.paastis.policy.IgnoredReason;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,6 +34,12 @@ public interface Metrics {
 
   /** A wake ended; its duration, from the start of the wake to ready, matters when it STARTED. */
   void wakeEnded(String app, WakeOutcome outcome, long durationNanos);
+
+  /**
+   * A request that must not wake its app (a monitor, a crawler, an ignored path): answered 503
+   * without waking a sleeping app, or proxied to an awake one without counting as activity.
+   */
+  void requestIgnored(IgnoredReason reason);
 
   /** Paastis stopped an app. */
   void appStopped(String app, StopReason reason);

@@ -75,7 +75,7 @@ public final class Waker {
         .compose(app -> wakeWithLinkedApps(app, settings, since))
         .compose(
             app -> {
-              Optional<Lease> lease = leases.tryLease(app.key());
+              Optional<Lease> lease = leases.tryLease(app.key(), true);
               if (lease.isPresent()) {
                 return Future.succeededFuture(lease.get());
               }

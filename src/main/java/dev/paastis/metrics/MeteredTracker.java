@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Counts the failed writes of a tracker as registry errors (a shared registry's writes do not go
@@ -53,6 +54,11 @@ public final class MeteredTracker implements AppTracker {
   @Override
   public Future<Void> saveFormation(String key, Formation formation, Instant at) {
     return calls.counted("save_formation", delegate.saveFormation(key, formation, at));
+  }
+
+  @Override
+  public Future<Boolean> pin(String key, Optional<Instant> until) {
+    return calls.counted("pin", delegate.pin(key, until));
   }
 
   @Override

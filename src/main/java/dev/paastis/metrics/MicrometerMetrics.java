@@ -4,6 +4,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.lifecycle.StopReason;
 import dev.paastis.lifecycle.WakeOutcome;
+import dev.paastis.policy.IgnoredReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,6 +95,15 @@ public final class MicrometerMetrics implements Metrics {
     if (outcome == WakeOutcome.STARTED) {
       wakeDuration.record(durationNanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  @Override
+  public void requestIgnored(IgnoredReason reason) {
+    increment(
+        "paastis.wake.ignored.requests",
+        "Requests that may not wake their app (monitors, crawlers, ignored paths), by reason",
+        "reason",
+        reason.value());
   }
 
   @Override

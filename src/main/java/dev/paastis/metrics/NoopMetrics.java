@@ -4,6 +4,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.lifecycle.StopReason;
 import dev.paastis.lifecycle.WakeOutcome;
+import dev.paastis.policy.IgnoredReason;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -27,6 +28,9 @@ public final class NoopMetrics implements Metrics {
 
   @Override
   public void appStopped(String app, StopReason reason) {}
+
+  @Override
+  public void requestIgnored(IgnoredReason reason) {}
 
   @Override
   public void providerCalled(String provider, String operation, boolean succeeded) {}

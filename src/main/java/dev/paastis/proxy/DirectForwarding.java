@@ -4,6 +4,7 @@ import dev.paastis.app.AppSettings;
 import dev.paastis.app.Rules;
 import dev.paastis.lifecycle.AppGate;
 import dev.paastis.lifecycle.Lease;
+import dev.paastis.policy.IgnoredReason;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -96,10 +97,16 @@ final class DirectForwarding {
       return null;
     }
     AppSettings settings = rules.resolve(key.get());
-    Optional<Lease> lease = apps.tryLease(settings.appName());
+    Optional<IgnoredReason> ignored =
+        settings
+            .policy()
+            .wakeFilter()
+            .classify(headers.get(HttpHeaderNames.USER_AGENT), WakeChecks.path(request.uri()));
+    Optional<Lease> lease = apps.tryLease(settings.appName(), ignored.isEmpty());
     if (lease.isEmpty()) {
       return null;
     }
+    ignored.ifPresent(apps::requestIgnored);
     try {
       UpstreamOrigin origin = origins.computeIfAbsent(lease.get().upstream(), UpstreamOrigin::new);
       return new DirectExchange(

@@ -3,9 +3,12 @@ package dev.paastis.proxy;
 import dev.paastis.config.Durations;
 import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.FailureStatus;
+import dev.paastis.policy.IgnoredReason;
+import dev.paastis.policy.OpenWindow;
 import dev.paastis.provider.UnknownAppException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -57,6 +60,66 @@ record ProxyError(
         "this instance is stopping and opens no new WebSocket; try again shortly",
         Optional.empty(),
         Optional.of(RETRY_AFTER_SECONDS));
+  }
+
+  /** Retry-After for a request that must not wake its app, outside a keep_asleep window. */
+  static final int IGNORED_RETRY_AFTER_SECONDS = 60;
+
+  /** Retry-After during a keep_asleep window that never closes. */
+  static final int NO_END_RETRY_AFTER_SECONDS = 3600;
+
+  /** A request for an app asleep in a keep_asleep window: back when the window closes. */
+  static ProxyError asleepOnSchedule(String app, Optional<Instant> until, Instant now) {
+    return new ProxyError(
+        503,
+        "App asleep on schedule",
+        "app "
+            + app
+            + " sleeps on schedule"
+            + until.map(end -> " until " + end + " (" + in(now, end) + ")").orElse("")
+            + ": requests do not wake it before then",
+        Optional.of(app),
+        Optional.of(retryAfter(until, now)));
+  }
+
+  /** A request that must not wake its sleeping app: a monitor, a crawler, an ignored path. */
+  static ProxyError notWoken(
+      String app, IgnoredReason reason, Optional<OpenWindow> asleepWindow, Instant now) {
+    String which =
+        reason == IgnoredReason.USER_AGENT
+            ? "requests from uptime monitors and crawlers (by their User-Agent)"
+            : "requests to this path";
+    Optional<Instant> until = asleepWindow.flatMap(OpenWindow::closesAt);
+    return new ProxyError(
+        503,
+        "App asleep",
+        "app " + app + " is asleep, and " + which + " do not wake it",
+        Optional.of(app),
+        Optional.of(
+            asleepWindow.isPresent() ? retryAfter(until, now) : IGNORED_RETRY_AFTER_SECONDS));
+  }
+
+  private static int retryAfter(Optional<Instant> until, Instant now) {
+    return until
+        .map(end -> (int) Math.max(1, Math.min(Integer.MAX_VALUE, secondsUntil(now, end))))
+        .orElse(NO_END_RETRY_AFTER_SECONDS);
+  }
+
+  private static long secondsUntil(Instant now, Instant end) {
+    long millis = Duration.between(now, end).toMillis();
+    return (millis + 999) / 1000;
+  }
+
+  /** "in 7 h 12 min", "in 40 s": when the app is back, for a person. */
+  private static String in(Instant now, Instant end) {
+    long seconds = Math.max(0, secondsUntil(now, end));
+    if (seconds < 60) {
+      return "in " + seconds + " s";
+    }
+    long minutes = (seconds + 59) / 60;
+    return minutes < 60
+        ? "in " + minutes + " min"
+        : "in " + minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
   }
 
   /** The upstream of a known app did not answer; {@code app} may be null when unknown here. */

@@ -8,6 +8,7 @@ import dev.paastis.lifecycle.AppGate;
 import dev.paastis.lifecycle.AppNotFoundException;
 import dev.paastis.lifecycle.Lease;
 import dev.paastis.lifecycle.Metrics;
+import dev.paastis.policy.IgnoredReason;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -36,6 +37,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
   private final SystemRoutes systemRoutes;
   private final Drain drain;
   private final boolean countsRequests;
+  private final WakeChecks wakeChecks;
 
   ProxyRequestHandler(
       Forwarder forwarder,
@@ -53,6 +55,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     this.systemRoutes = systemRoutes;
     this.drain = drain;
     this.countsRequests = lifecycle.countsRequests();
+    this.wakeChecks = new WakeChecks(lifecycle);
   }
 
   @Override
@@ -72,18 +75,29 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
     AppSettings settings = rules.resolve(key.get());
     countWhenSent(request, settings.appName(), startedNanos);
-    Optional<Lease> lease = lifecycle.tryLease(settings.appName());
+    Optional<IgnoredReason> ignored = wakeChecks.ignored(request, settings);
+    Optional<Lease> lease = lifecycle.tryLease(settings.appName(), ignored.isEmpty());
     if (lease.isPresent()) {
+      ignored.ifPresent(lifecycle::requestIgnored);
       forward(request, host, lease.get(), startedNanos);
       return;
     }
     // The app must be found or woken first: hold the request and its body meanwhile.
     request.pause();
-    if (getsWakingPage(request)) {
-      answerWithWakingPage(request, settings, startedNanos);
-    } else {
-      wakeThenForward(request, host, settings, startedNanos);
-    }
+    wakeChecks
+        .refusal(settings, ignored)
+        .onFailure(failure -> fail(request, settings, failure))
+        .onSuccess(
+            refused -> {
+              if (refused.isPresent()) {
+                request.resume();
+                ErrorResponder.send(request, refused.get());
+              } else if (getsWakingPage(request)) {
+                answerWithWakingPage(request, settings, startedNanos);
+              } else {
+                wakeThenForward(request, host, settings, startedNanos);
+              }
+            });
   }
 
   /** The request waits, counted as in flight for a drain, until its app serves or fails. */

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one writer of tracked apps: the scheduler and the lifecycle decide, the tracker writes. Each
@@ -43,6 +44,12 @@ public interface AppTracker {
    * formation keeps the one saved before); no-op for untracked apps.
    */
   Future<Void> saveFormation(String key, Formation formation, Instant at);
+
+  /**
+   * Pins the app awake until {@code until}, or ends its pin when empty; completes with true when
+   * the app is tracked (the pin was written), false when it is not.
+   */
+  Future<Boolean> pin(String key, Optional<Instant> until);
 
   /** Stops tracking the app; completes with true when it was tracked. */
   Future<Boolean> forget(String key);

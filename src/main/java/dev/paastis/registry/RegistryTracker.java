@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The tracker of one instance, on any {@link Registry}: each operation reads then writes, which is
@@ -67,6 +68,17 @@ public final class RegistryTracker implements AppTracker {
                 entry.isPresent()
                     ? registry.put(entry.get().stopped(formation, at))
                     : Future.succeededFuture());
+  }
+
+  @Override
+  public Future<Boolean> pin(String key, Optional<Instant> until) {
+    return registry
+        .get(key)
+        .compose(
+            entry ->
+                entry.isPresent()
+                    ? registry.put(entry.get().pinned(until)).map(true)
+                    : Future.succeededFuture(false));
   }
 
   @Override

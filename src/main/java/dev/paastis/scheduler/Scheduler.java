@@ -1,6 +1,6 @@
 package dev.paastis.scheduler;
 
-import dev.paastis.config.CronSchedule;
+import dev.paastis.policy.CronSchedule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;

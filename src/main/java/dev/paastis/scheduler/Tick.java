@@ -1,14 +1,19 @@
 package dev.paastis.scheduler;
 
+import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
+import dev.paastis.app.SleepPolicy;
 import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.AppCatalog;
+import dev.paastis.lifecycle.BusyProbe;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
-import dev.paastis.lifecycle.StopReason;
+import dev.paastis.lifecycle.StopVetoes;
 import dev.paastis.lifecycle.Stopper;
+import dev.paastis.lifecycle.Waker;
+import dev.paastis.policy.OpenWindow;
 import dev.paastis.provider.CallBudget;
 import dev.paastis.provider.FewAtATime;
 import dev.paastis.provider.Provider;
@@ -33,9 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One scheduler tick: list each provider's apps once, register running apps not yet tracked
- * (discovery), stop tracked apps past their idle deadline (idle sweep), and unregister apps gone
- * from their provider. A provider whose listing fails is left alone until the next tick. The tick
- * lists and decides; the {@link AppTracker} writes.
+ * (discovery), stop tracked apps past their idle deadline (idle sweep) unless a pin, a keep_awake
+ * window or a busy answer keeps them awake, start and stop apps whose schedule windows open ({@link
+ * WindowActions}), and unregister apps gone from their provider. A provider whose listing fails is
+ * left alone until the next tick. The tick lists and decides; the {@link AppTracker} writes.
  */
 public final class Tick {
 
@@ -47,7 +53,8 @@ public final class Tick {
   private final Providers providers;
   private final AppTracker tracker;
   private final AppCatalog catalog;
-  private final Stopper stopper;
+  private final IdleStops idleStops;
+  private final WindowActions windows;
   private final EventRecorder events;
   private final Rules rules;
   private final IgnoredApps ignored;
@@ -59,7 +66,10 @@ public final class Tick {
    *
    * @param catalog where each listing goes, the read model of app state
    * @param tracker the one writer of tracked apps
-   * @param stopper stops idle apps
+   * @param stopper stops idle apps, and apps whose keep_asleep window opens
+   * @param waker starts apps whose keep_awake window opens
+   * @param busyProbe asks an idle app with a busy_probe whether it may be stopped
+   * @param vetoes the idle stops busy apps postponed
    * @param peers the instances sharing the registry: only the leader lists and decides
    */
   public record Collaborators(
@@ -67,6 +77,9 @@ public final class Tick {
       AppCatalog catalog,
       AppTracker tracker,
       Stopper stopper,
+      Waker waker,
+      BusyProbe busyProbe,
+      StopVetoes vetoes,
       EventRecorder events,
       Rules rules,
       IgnoredApps ignored,
@@ -78,6 +91,9 @@ public final class Tick {
       Objects.requireNonNull(catalog, "catalog");
       Objects.requireNonNull(tracker, "tracker");
       Objects.requireNonNull(stopper, "stopper");
+      Objects.requireNonNull(waker, "waker");
+      Objects.requireNonNull(busyProbe, "busyProbe");
+      Objects.requireNonNull(vetoes, "vetoes");
       Objects.requireNonNull(events, "events");
       Objects.requireNonNull(rules, "rules");
       Objects.requireNonNull(ignored, "ignored");
@@ -90,7 +106,16 @@ public final class Tick {
     this.providers = with.providers();
     this.tracker = with.tracker();
     this.catalog = with.catalog();
-    this.stopper = with.stopper();
+    this.idleStops =
+        new IdleStops(
+            with.stopper(),
+            with.busyProbe(),
+            with.vetoes(),
+            with.catalog(),
+            with.rules(),
+            with.events(),
+            with.clock());
+    this.windows = new WindowActions(with.waker(), with.stopper());
     this.events = with.events();
     this.rules = with.rules();
     this.ignored = with.ignored();
@@ -163,12 +188,13 @@ public final class Tick {
   }
 
   /**
-   * The linked apps of every app still in use: they stay awake as long as the app that names them,
-   * even when nothing requests them directly (a back end, a worker).
+   * The linked apps of every app still in use or pinned: they stay awake as long as the app that
+   * names them, even when nothing requests them directly (a back end, a worker).
    */
   private Set<String> linkedToAppsInUse(List<TrackedApp> tracked, Instant now) {
     return tracked.stream()
-        .filter(entry -> !entry.isSleeping() && !entry.isIdleAt(now))
+        .filter(entry -> !entry.isSleeping())
+        .filter(entry -> !entry.isIdleAt(now) || entry.isPinnedAt(now))
         .flatMap(entry -> rules.resolve(entry.key()).linkedApps().stream())
         .collect(Collectors.toSet());
   }
@@ -196,22 +222,47 @@ public final class Tick {
     List<Future<?>> work = new ArrayList<>();
     List<String> idle = new ArrayList<>();
     for (ProviderApp app : listing) {
-      if (app.state() != AppState.RUNNING || ignored.isIgnored(app.key())) {
+      if (ignored.isIgnored(app.key())) {
         continue;
       }
       TrackedApp entry = tracked.get(app.key());
-      if (entry == null && catalog.state(app) == AppState.STARTING) {
+      AppSettings settings = rules.forProviderApp(app.key());
+      SleepPolicy policy = settings.policy();
+      Optional<OpenWindow> asleepWindow = policy.keepAsleep().openAt(now);
+      Optional<OpenWindow> awakeWindow = policy.keepAwake().openAt(now);
+      boolean pinned = entry != null && entry.isPinnedAt(now);
+      if (app.state() == AppState.STOPPED && awakeWindow.isPresent() && asleepWindow.isEmpty()) {
+        work.add(windows.startOnce(app, settings, awakeWindow.get()));
+        continue;
+      }
+      if (app.state() != AppState.RUNNING) {
+        continue;
+      }
+      boolean waking = catalog.state(app) == AppState.STARTING;
+      if (asleepWindow.isPresent() && !pinned && !waking) {
+        work.add(windows.stopOnce(app, asleepWindow.get()));
+      }
+      if (entry == null && waking) {
         continue; // Paastis is waking it: the wake registers it, it was not started outside
       } else if (entry == null) {
         work.add(discover(app, now));
       } else if (entry.isSleeping()) {
         work.add(rediscover(entry, app, now));
-      } else if (entry.isIdleAt(now) && !keptAwake.contains(app.key())) {
+      } else if (entry.isIdleAt(now)
+          && !pinned
+          && awakeWindow.isEmpty()
+          && asleepWindow.isEmpty()
+          && !idleStops.vetoed(app.key(), now)
+          && !keptAwake.contains(app.key())) {
         idle.add(app.key());
       }
     }
     work.add(stopIdle(provider, idle));
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
+    tracked.values().stream()
+        .filter(entry -> entry.provider().equals(provider.name()))
+        .filter(entry -> !listed.contains(entry.key()))
+        .forEach(entry -> windows.forget(entry.key()));
     tracked.values().stream()
         .filter(entry -> entry.provider().equals(provider.name()))
         .filter(entry -> !listed.contains(entry.key()))
@@ -226,10 +277,7 @@ public final class Tick {
    */
   private Future<Integer> stopIdle(Provider provider, List<String> idle) {
     return FewAtATime.forEach(
-            idle,
-            STOPS_AT_ONCE,
-            () -> CallBudget.spareOf(provider),
-            key -> stopper.stop(key, StopReason.IDLE))
+            idle, STOPS_AT_ONCE, () -> CallBudget.spareOf(provider), idleStops::stop)
         .onSuccess(
             stopped -> {
               if (stopped < idle.size()) {

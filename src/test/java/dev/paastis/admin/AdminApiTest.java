@@ -282,6 +282,77 @@ class AdminApiTest {
   }
 
   @Test
+  void a_pin_wakes_the_app_and_keeps_it_awake_past_its_idle_deadlines_until_it_ends()
+      throws Exception {
+    startPaastis();
+
+    Response pinned = api(HttpMethod.POST, "/api/apps/asleep/pin?for=2h&wait=true");
+
+    assertThat(pinned.status()).isEqualTo(200);
+    assertThat(pinned.json().getString("state")).isEqualTo("RUNNING");
+    Instant until = clock.instant().plus(Duration.ofHours(2));
+    assertThat(pinned.json().getString("pinned_until")).isEqualTo(until.toString());
+    JsonObject event =
+        api(HttpMethod.GET, "/api/events?type=APP_PINNED")
+            .json()
+            .getJsonArray("events")
+            .getJsonObject(0);
+    assertThat(event.getString("app")).isEqualTo("asleep");
+    assertThat(event.getJsonObject("details").getString("until")).isEqualTo(until.toString());
+
+    // three idle deadlines (20 minutes each) pass: the pin keeps it awake
+    clock.advance(Duration.ofMinutes(61));
+    paastis.tick().await();
+    assertThat(provider.stateOf("asleep")).isEqualTo(AppState.RUNNING);
+
+    // the pin ends: the app has been idle for longer than its idle time, the next tick stops it
+    clock.advance(Duration.ofMinutes(60));
+    paastis.tick().await();
+    assertThat(provider.stateOf("asleep")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void unpin_ends_the_pin_and_the_idle_time_applies_again() throws Exception {
+    startPaastis();
+    api(HttpMethod.POST, "/api/apps/tracked/pin?for=90m&wait=true");
+    clock.advance(Duration.ofMinutes(30));
+
+    Response unpinned = api(HttpMethod.DELETE, "/api/apps/tracked/pin");
+
+    assertThat(unpinned.status()).isEqualTo(200);
+    assertThat(unpinned.json().getString("pinned_until")).isNull();
+    assertThat(api(HttpMethod.GET, "/api/events?type=APP_UNPINNED").json().getJsonArray("events"))
+        .hasSize(1);
+    paastis.tick().await();
+    assertThat(provider.stateOf("tracked")).isEqualTo(AppState.STOPPED);
+    // unpinning an app that is not pinned changes nothing and records nothing
+    assertThat(api(HttpMethod.DELETE, "/api/apps/tracked/pin").status()).isEqualTo(200);
+    assertThat(api(HttpMethod.GET, "/api/events?type=APP_UNPINNED").json().getJsonArray("events"))
+        .hasSize(1);
+  }
+
+  @ParameterizedTest(name = "pin?{0} is a 400")
+  @CsvSource({"for=soon", "for=0", "for=-2h", "for=400d", "x=1"})
+  void a_pin_without_a_valid_duration_is_a_400_naming_what_is_accepted(String query)
+      throws Exception {
+    startPaastis();
+
+    Response response = api(HttpMethod.POST, "/api/apps/asleep/pin?" + query);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().getString("detail")).contains("for=").contains("2h");
+    assertThat(provider.stateOf("asleep")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void pin_and_unpin_of_an_unknown_app_are_404() throws Exception {
+    startPaastis();
+
+    assertThat(api(HttpMethod.POST, "/api/apps/nope/pin?for=1h").status()).isEqualTo(404);
+    assertThat(api(HttpMethod.DELETE, "/api/apps/nope/pin").status()).isEqualTo(404);
+  }
+
+  @Test
   void start_and_stop_of_an_unknown_app_are_404() throws Exception {
     startPaastis();
 

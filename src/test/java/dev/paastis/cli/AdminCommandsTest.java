@@ -119,6 +119,29 @@ class AdminCommandsTest {
   }
 
   @Test
+  void pin_wakes_the_app_and_prints_until_when_and_unpin_ends_it() throws Exception {
+    String until = clock.instant().plus(Duration.ofHours(2)).toString();
+
+    assertThat(paastis("pin", "asleep", "--for", "2h").out())
+        .isEqualTo("asleep is RUNNING, pinned until " + until + System.lineSeparator());
+    assertThat(provider.stateOf("asleep")).isEqualTo(AppState.RUNNING);
+
+    JsonNode unpinned = json(paastis("unpin", "asleep", "--json"));
+    assertThat(unpinned.path("pinned_until").isNull()).isTrue();
+    assertThat(paastis("unpin", "asleep").out())
+        .isEqualTo("asleep is no longer pinned; it is RUNNING" + System.lineSeparator());
+  }
+
+  @Test
+  void pin_without_a_valid_duration_prints_what_is_accepted() {
+    CliRun run = CliRun.run(env(), "pin", "asleep", "--for", "soon");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("for=soon is not accepted").contains("2h");
+    assertThat(provider.stateOf("asleep")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
   void events_are_listed_and_filtered() throws Exception {
     paastis("start", "asleep");
 

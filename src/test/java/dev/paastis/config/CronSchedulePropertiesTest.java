@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.paastis.policy.CronSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,8 @@ import org.quicktheories.generators.Generate;
 /**
  * What {@link CronSchedule} promises: generated 5-field (minute precision) and 6-field (seconds
  * first) expressions are accepted, and the next tick is the first instant strictly after the given
- * one that matches every field; any other text is a {@link ConfigException} naming the variable.
+ * one that matches every field, and the last tick the newest instant at or before it that does; any
+ * other text is a {@link ConfigException} naming the variable.
  */
 class CronSchedulePropertiesTest {
 
@@ -89,6 +91,34 @@ class CronSchedulePropertiesTest {
 
               assertThat(next.map(ZonedDateTime::toInstant)).isEqualTo(fields.firstAfter(now));
               next.ifPresent(tick -> assertThat(tick).isAfter(now));
+            });
+  }
+
+  @Test
+  void the_last_tick_is_the_newest_instant_at_or_before_now_that_matches_every_field() {
+    qt().withExamples(1000)
+        .forAll(Generate.oneOf(fields(false), fields(true)), now())
+        .checkAssert(
+            (fields, now) -> {
+              CronSchedule cron = CronSchedule.parse(fields.expression());
+
+              Optional<ZonedDateTime> last = cron.lastAtOrBefore(now);
+
+              assertThat(last.map(ZonedDateTime::toInstant)).isEqualTo(fields.lastAtOrBefore(now));
+              last.ifPresent(tick -> assertThat(tick).isBeforeOrEqualTo(now));
+            });
+  }
+
+  @Test
+  void a_tick_is_its_own_last_tick() {
+    qt().withExamples(500)
+        .forAll(Generate.oneOf(fields(false), fields(true)), now())
+        .checkAssert(
+            (fields, now) -> {
+              CronSchedule cron = CronSchedule.parse(fields.expression());
+
+              cron.nextAfter(now)
+                  .ifPresent(tick -> assertThat(cron.lastAtOrBefore(tick)).contains(tick));
             });
   }
 
@@ -188,6 +218,34 @@ class CronSchedulePropertiesTest {
         }
       }
       return Optional.empty();
+    }
+
+    /** The newest instant at or before {@code now} (in UTC) allowed by every field, by search. */
+    Optional<Instant> lastAtOrBefore(ZonedDateTime now) {
+      LocalDateTime start = now.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      for (int day = 0; day <= DAYS_SEARCHED; day++) {
+        LocalDate date = start.toLocalDate().minusDays(day);
+        if (!months.contains(date.getMonthValue())
+            || !daysOfMonth.contains(date.getDayOfMonth())
+            || !daysOfWeek.contains(date.getDayOfWeek().getValue() % 7)) {
+          continue;
+        }
+        for (int hour : descending(hours)) {
+          for (int minute : descending(minutes)) {
+            for (int second : descending(seconds)) {
+              LocalDateTime tick = date.atTime(hour, minute, second);
+              if (!tick.isAfter(start)) {
+                return Optional.of(tick.toInstant(ZoneOffset.UTC));
+              }
+            }
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static SortedSet<Integer> descending(SortedSet<Integer> values) {
+      return new TreeSet<>(values).descendingSet();
     }
   }
 

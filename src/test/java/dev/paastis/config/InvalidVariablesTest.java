@@ -31,6 +31,15 @@ class InvalidVariablesTest {
             + " duration such as 30s, 10m or 2h (a bare number is seconds)",
         "UPSTREAM_RESPONSE_TIMEOUT | 1y | UPSTREAM_RESPONSE_TIMEOUT=1y is not valid: expected a"
             + " duration such as 30s, 10m or 2h (a bare number is seconds)",
+        "SCHEDULE_TIMEZONE | Mars/Olympus | SCHEDULE_TIMEZONE=Mars/Olympus is not valid: expected an"
+            + " IANA time zone such as Europe/Paris, America/New_York or UTC",
+        "WAKE_IGNORED_USER_AGENTS | bot[ | WAKE_IGNORED_USER_AGENTS=bot[ is not valid: expected a"
+            + " regular expression (searched in the User-Agent, whatever the case), or off: Unclosed"
+            + " character class",
+        "WAKE_IGNORED_PATHS | /health,metrics | WAKE_IGNORED_PATHS=metrics is not valid: expected"
+            + " comma-separated path globs such as /health,/.well-known/**: the path glob 'metrics'"
+            + " must start with / or * (a path such as /health, /healthz*, /.well-known/** or"
+            + " /api/*/status)",
         "REGISTRY_TYPE | mongo | REGISTRY_TYPE=mongo is not valid: expected in-memory or redis",
         "START_AND_STOP_CHECKING_INTERVAL_CRON | * * * * | START_AND_STOP_CHECKING_INTERVAL_CRON=* * * *"
             + " is not valid: a cron expression has 5 fields (minute hour day month weekday) or 6"

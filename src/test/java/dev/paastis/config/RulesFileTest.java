@@ -87,7 +87,9 @@ class RulesFileTest {
         "rules:\\n  - pattern: a\\n  - pattern: b\\n  - pattern: c\\n    app_nam: x"
             + " | an unknown field in a rule"
             + " | paastis.yml: rules[2]: unknown field 'app_nam' (accepted: pattern, app_name,"
-            + " app_max_idle_time, linked_apps, provider, region)",
+            + " app_max_idle_time, linked_apps, provider, region, timezone, keep_awake,"
+            + " keep_asleep, wake_ignored_user_agents, wake_ignored_paths, busy_probe, busy_retry,"
+            + " busy_probe_timeout, prewarm, prewarm_lead, cost_per_hour)",
         "rules:\\n  - pattern: a\\n  - pattern: foo("
             + " | an invalid regular expression"
             + " | paastis.yml: rules[1] pattern 'foo(' is not a valid regular expression: Unclosed"
@@ -99,6 +101,47 @@ class RulesFileTest {
             + " | an idle time without a unit"
             + " | paastis.yml: rules[0] app_max_idle_time 'ten' is not valid: expected a duration"
             + " greater than zero such as 30s, 10m or 2h (a bare number is minutes)",
+        "rules:\\n  - pattern: a\\n    keep_awake: [ { from: '30 7 * * 1-5', to: '0 25 * * *' } ]"
+            + " | a schedule with a bad cron"
+            + " | paastis.yml: rules[0].keep_awake[0] to '0 25 * * *' is not a valid cron expression:"
+            + " Value 25 not in range [0, 23]",
+        "rules:\\n  - pattern: a\\n    keep_asleep: [ { from: '0 0 30 2 *', to: '0 6 * * *' } ]"
+            + " | a window that never opens"
+            + " | paastis.yml: rules[0].keep_asleep[0] from '0 0 30 2 *' never fires (no such date)",
+        "rules:\\n  - pattern: a\\n    keep_asleep: [ { from: '0 22 * * *' } ]"
+            + " | a window without its end"
+            + " | paastis.yml: rules[0].keep_asleep[0]: missing field 'to'",
+        "rules:\\n  - pattern: a\\n    keep_asleep: [ { from: '0 22 * * *', until: '0 6 * * *' } ]"
+            + " | a window with an unknown field"
+            + " | paastis.yml: rules[0].keep_asleep[0]: unknown field 'until' (accepted: from, to)",
+        "rules:\\n  - pattern: a\\n    timezone: Europe/Pariss"
+            + " | an unknown time zone"
+            + " | paastis.yml: rules[0] timezone 'Europe/Pariss' is not valid: expected an IANA time"
+            + " zone such as Europe/Paris, America/New_York or UTC",
+        "rules:\\n  - pattern: a\\n    wake_ignored_paths: health"
+            + " | a path glob without its slash"
+            + " | paastis.yml: rules[0] wake_ignored_paths 'health' is not valid: the path glob"
+            + " 'health' must start with / or * (a path such as /health, /healthz*, /.well-known/**"
+            + " or /api/*/status)",
+        "rules:\\n  - pattern: a\\n    wake_ignored_user_agents: 'bot('"
+            + " | a user-agent expression that does not compile"
+            + " | paastis.yml: rules[0] wake_ignored_user_agents 'bot(' is not a valid regular"
+            + " expression: Unclosed group",
+        "rules:\\n  - pattern: a\\n    busy_probe: internal/busy"
+            + " | a busy probe that is not a path"
+            + " | paastis.yml: rules[0] busy_probe 'internal/busy' is not valid: expected a path on"
+            + " the app starting with /, such as /internal/busy",
+        "rules:\\n  - pattern: a\\n    busy_retry: soon"
+            + " | a busy retry that is not a duration"
+            + " | paastis.yml: rules[0] busy_retry 'soon' is not valid: expected a duration greater"
+            + " than zero such as 30s, 10m or 2h (a bare number is minutes)",
+        "rules:\\n  - pattern: a\\n    prewarm: yes please"
+            + " | prewarm that is not a boolean"
+            + " | paastis.yml: rules[0] prewarm 'yes please' is not valid: expected true or false",
+        "rules:\\n  - pattern: a\\n    cost_per_hour: -1"
+            + " | a negative cost"
+            + " | paastis.yml: rules[0] cost_per_hour '-1' is not valid: expected the app's cost per"
+            + " hour awake, a number of 0 or more such as 0.05",
         "rules:\\n  - pattern: a\\n    provider: aws"
             + " | an unknown provider"
             + " | paastis.yml: rules[0] provider 'aws' is not valid: expected heroku, scalingo,"
@@ -117,7 +160,9 @@ class RulesFileTest {
         "rules:\\n  - shop"
             + " | a rule that is not a mapping"
             + " | paastis.yml: rules[0]: expected a mapping with the keys pattern, app_name,"
-            + " app_max_idle_time, linked_apps, provider, region",
+            + " app_max_idle_time, linked_apps, provider, region, timezone, keep_awake, keep_asleep,"
+            + " wake_ignored_user_agents, wake_ignored_paths, busy_probe, busy_retry, busy_probe_timeout,"
+            + " prewarm, prewarm_lead, cost_per_hour",
         "rule:\\n  - pattern: a"
             + " | an unknown top-level key"
             + " | paastis.yml: unknown field 'rule' (accepted: rules, local)",

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -476,6 +477,11 @@ class AppLifecycleTest {
     @Override
     public Future<Void> saveFormation(String key, Formation formation, Instant at) {
       return local.saveFormation(key, formation, at);
+    }
+
+    @Override
+    public Future<Boolean> pin(String key, Optional<Instant> until) {
+      return local.pin(key, until);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.paastis.app.AppState;
 import dev.paastis.lifecycle.Metrics;
 import dev.paastis.lifecycle.StopReason;
 import dev.paastis.lifecycle.WakeOutcome;
+import dev.paastis.policy.IgnoredReason;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,10 @@ class MicrometerMetricsTest {
     metrics.wakeEnded("shop", WakeOutcome.FAILED, THREE_SECONDS);
     metrics.appStopped("shop", StopReason.IDLE);
     metrics.appStopped("shop", StopReason.MANUAL);
+    metrics.appStopped("shop", StopReason.SCHEDULE);
+    metrics.requestIgnored(IgnoredReason.USER_AGENT);
+    metrics.requestIgnored(IgnoredReason.USER_AGENT);
+    metrics.requestIgnored(IgnoredReason.PATH);
     metrics.providerCalled("heroku", "start", true);
     metrics.providerCalled("heroku", "status", false);
     metrics.registryFailed("touch");
@@ -53,6 +58,9 @@ class MicrometerMetricsTest {
             "paastis_wakes_total{app=\"shop\",outcome=\"failed\"} 1.0",
             "paastis_stops_total{app=\"shop\",reason=\"idle\"} 1.0",
             "paastis_stops_total{app=\"shop\",reason=\"manual\"} 1.0",
+            "paastis_stops_total{app=\"shop\",reason=\"schedule\"} 1.0",
+            "paastis_wake_ignored_requests_total{reason=\"user_agent\"} 2.0",
+            "paastis_wake_ignored_requests_total{reason=\"path\"} 1.0",
             "paastis_provider_calls_total{operation=\"start\",outcome=\"success\",provider=\"heroku\"} 1.0",
             "paastis_provider_calls_total{operation=\"status\",outcome=\"error\",provider=\"heroku\"} 1.0",
             "paastis_registry_errors_total{operation=\"touch\"} 1.0",

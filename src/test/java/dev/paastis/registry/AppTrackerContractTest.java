@@ -133,6 +133,47 @@ public abstract class AppTrackerContractTest {
   }
 
   @Test
+  void a_pin_is_kept_in_the_record_and_the_index_until_it_is_ended() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    Instant until = T0.plusSeconds(7200);
+
+    assertThat(tracker.pin("shop", Optional.of(until)).await()).isTrue();
+
+    assertThat(tracker.all().await().get(0).pinnedUntil()).contains(until);
+    assertThat(tracker.index().await())
+        .containsExactly(
+            new TrackedApp("shop", "local", Optional.of(T0.plus(IDLE)), Optional.of(until)));
+
+    // a pin outlives what else happens to the app: a stop, a wake, a touch
+    tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+    tracker.markAwake(app("shop"), IDLE, T0.plusSeconds(120)).await();
+    tracker.touch("shop", T0.plusSeconds(180)).await();
+    assertThat(tracker.index().await().get(0).pinnedUntil()).contains(until);
+
+    assertThat(tracker.pin("shop", Optional.empty()).await()).isTrue();
+    assertThat(tracker.all().await().get(0).pinnedUntil()).isEmpty();
+    assertThat(tracker.index().await().get(0).pinnedUntil()).isEmpty();
+  }
+
+  @Test
+  void pinning_an_untracked_app_tracks_nothing() {
+    assertThat(tracker.pin("ghost", Optional.of(T0.plusSeconds(60))).await()).isFalse();
+    assertThat(tracker.all().await()).isEmpty();
+    assertThat(tracker.index().await()).isEmpty();
+  }
+
+  @Test
+  void forgetting_a_pinned_app_forgets_its_pin() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.pin("shop", Optional.of(T0.plusSeconds(60))).await();
+
+    tracker.forget("shop").await();
+    tracker.registerIfAbsent(app("shop"), IDLE, T0.plusSeconds(10)).await();
+
+    assertThat(tracker.index().await().get(0).pinnedUntil()).isEmpty();
+  }
+
+  @Test
   void waking_a_sleeping_app_puts_its_deadline_back_in_the_index() {
     tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
     tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();

@@ -3,7 +3,7 @@ package dev.paastis.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paastis.config.CronSchedule;
+import dev.paastis.policy.CronSchedule;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

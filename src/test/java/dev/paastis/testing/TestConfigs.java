@@ -1,8 +1,8 @@
 package dev.paastis.testing;
 
 import dev.paastis.app.Rule;
+import dev.paastis.app.SleepPolicy;
 import dev.paastis.config.AdminConfig;
-import dev.paastis.config.CronSchedule;
 import dev.paastis.config.EventsConfig;
 import dev.paastis.config.HooksConfig;
 import dev.paastis.config.LocalAppConfig;
@@ -17,6 +17,7 @@ import dev.paastis.config.SchedulerConfig;
 import dev.paastis.config.Secret;
 import dev.paastis.config.ServerConfig;
 import dev.paastis.config.WakeStrategy;
+import dev.paastis.policy.CronSchedule;
 import dev.paastis.provider.local.LocalSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ public final class TestConfigs {
 
   public Duration maxIdleTime = Duration.ofMinutes(15);
   public List<Rule> rules = new ArrayList<>();
+
+  /** The sleep policy of apps no rule overrides: UTC, no request ignored. */
+  public SleepPolicy.Defaults policy = SleepPolicy.Defaults.NONE;
+
   public List<String> ignoredApps = new ArrayList<>();
   public HooksConfig hooks = HooksConfig.none();
   public WakeStrategy wakeStrategy = WakeStrategy.AUTO;
@@ -87,6 +92,7 @@ public final class TestConfigs {
                         Duration.ofDays(3650)))
             .orElse(EventsConfig.inMemory(1000)),
         new LoggingConfig("INFO", LogFormat.PRETTY),
+        policy,
         rules,
         Optional.empty());
   }

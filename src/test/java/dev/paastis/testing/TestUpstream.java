@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
 /**
  * A real upstream HTTP server on a loopback ephemeral port: {@code /slow?ms=N} answers after N ms,
  * {@code /stream?chunks=N&ms=M} sends its head at once and N events M ms apart, WebSockets echo,
- * every other request is echoed as JSON (method, path, query, headers, body length and sha256).
+ * {@code /busy} answers {@link #busyStatus} (a busy probe), every other request is echoed as JSON
+ * (method, path, query, headers, body length and sha256).
  */
 public final class TestUpstream implements AutoCloseable {
 
@@ -31,6 +32,9 @@ public final class TestUpstream implements AutoCloseable {
 
   /** The path of every request received, in order. */
   public final List<String> paths = new CopyOnWriteArrayList<>();
+
+  /** What {@code /busy} answers: 409 or 423 say the app is busy. */
+  public final AtomicInteger busyStatus = new AtomicInteger(200);
 
   private volatile BooleanSupplier serving = () -> true;
 
@@ -80,6 +84,10 @@ public final class TestUpstream implements AutoCloseable {
     paths.add(request.path());
     if (request.path().equals("/stream")) {
       stream(request, Integer.parseInt(request.getParam("chunks", "5")), request.getParam("ms"));
+      return;
+    }
+    if (request.path().equals("/busy")) {
+      request.response().setStatusCode(busyStatus.get()).end("busy: " + busyStatus.get() + "\n");
       return;
     }
     if (request.path().equals("/slow")) {

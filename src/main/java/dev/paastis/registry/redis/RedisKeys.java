@@ -29,6 +29,11 @@ final class RedisKeys {
     return prefix + "idle";
   }
 
+  /** The pin of every pinned tracked app: a hash of app key to epoch milliseconds. */
+  String pins() {
+    return prefix + "pins";
+  }
+
   /** The claim on one app's wake or stop: the holder's token, with an expiry. */
   String lock(String key) {
     return prefix + "lock:" + key;

@@ -96,27 +96,35 @@ public final class RedisRegistry implements Registry {
             });
   }
 
-  /** Two reads in one round trip, whatever the number of apps; no record is read. */
+  /** Three reads in one round trip, whatever the number of apps; no record is read. */
   @Override
   public Future<List<TrackedApp>> index() {
     return redis
         .batch(
             List.of(
                 Request.cmd(Command.HGETALL).arg(keys.apps()),
-                Request.cmd(Command.ZRANGE).arg(keys.idle()).arg(0).arg(-1).arg("WITHSCORES")))
-        .map(replies -> index(replies.get(0), replies.get(1)));
+                Request.cmd(Command.ZRANGE).arg(keys.idle()).arg(0).arg(-1).arg("WITHSCORES"),
+                Request.cmd(Command.HGETALL).arg(keys.pins())))
+        .map(replies -> index(replies.get(0), replies.get(1), replies.get(2)));
   }
 
-  private static List<TrackedApp> index(Response providers, Response deadlines) {
+  private static List<TrackedApp> index(Response providers, Response deadlines, Response pins) {
     Map<String, Instant> idle = new HashMap<>();
     Replies.pairs(
         deadlines,
         (key, score) -> idle.put(key, Instant.ofEpochMilli(Math.round(score.toDouble()))));
+    Map<String, Instant> pinned = new HashMap<>();
+    Replies.pairs(pins, (key, until) -> pinned.put(key, Instant.ofEpochMilli(until.toLong())));
     List<TrackedApp> apps = new ArrayList<>();
     Replies.pairs(
         providers,
         (key, provider) ->
-            apps.add(new TrackedApp(key, provider.toString(), Optional.ofNullable(idle.get(key)))));
+            apps.add(
+                new TrackedApp(
+                    key,
+                    provider.toString(),
+                    Optional.ofNullable(idle.get(key)),
+                    Optional.ofNullable(pinned.get(key)))));
     apps.sort(Comparator.comparing(TrackedApp::key));
     return apps;
   }
@@ -129,11 +137,12 @@ public final class RedisRegistry implements Registry {
   @Override
   public Future<Void> put(ManagedApp app) {
     String deadline = app.isSleeping() ? "" : String.valueOf(app.idleDeadline().toEpochMilli());
+    String pinned = app.pinnedUntil().map(at -> String.valueOf(at.toEpochMilli())).orElse("");
     return Scripts.PUT
         .run(
             redis,
             appKeys(app.key()),
-            List.of(app.key(), app.provider(), StoredApp.encode(app), deadline))
+            List.of(app.key(), app.provider(), StoredApp.encode(app), deadline, pinned))
         .mapEmpty();
   }
 
@@ -149,9 +158,13 @@ public final class RedisRegistry implements Registry {
         .map(deleted -> deleted.toLong() > 0);
   }
 
-  /** The keys of the scripts that edit the record, the apps hash and the idle set. */
+  /** The keys of the scripts that edit the record, the apps hash, the idle set and the pins. */
   List<String> appKeys(String key) {
-    return List.of(keys.app(key), keys.apps(), keys.idle());
+    return List.of(keys.app(key), keys.apps(), keys.idle(), keys.pins());
+  }
+
+  List<String> pinKeys(String key) {
+    return List.of(keys.app(key), keys.pins());
   }
 
   List<String> touchKeys(String key) {

@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tracker of instances sharing Redis: each write is one Lua script (atomic whatever the other
@@ -80,6 +81,14 @@ final class RedisTracker implements AppTracker {
     return Scripts.SAVE_FORMATION
         .run(store.redis(), store.touchKeys(key), List.of(key, saved, at.toEpochMilli()))
         .mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> pin(String key, Optional<Instant> until) {
+    String at = until.map(instant -> String.valueOf(instant.toEpochMilli())).orElse("");
+    return Scripts.PIN
+        .run(store.redis(), store.pinKeys(key), List.of(key, at))
+        .map(reply -> reply.toLong() == 1);
   }
 
   @Override

@@ -5,7 +5,7 @@ package dev.paastis.registry.redis;
  * instances. Records are edited in place with cjson, which keeps fields it does not know; a record
  * of another schema version is refused. Instants are epoch milliseconds. The keys of each script
  * are {@code KEYS[1]} the app's record, {@code KEYS[2]} the apps hash, {@code KEYS[3]} the idle set
- * (or the lock for the lock scripts).
+ * and {@code KEYS[4]} the pins hash (or the lock for the lock scripts).
  */
 final class Scripts {
 
@@ -44,7 +44,10 @@ final class Scripts {
       end
       """;
 
-  /** Creates or replaces a record. ARGV: key, provider, record, idle deadline or '' asleep. */
+  /**
+   * Creates or replaces a record. ARGV: key, provider, record, idle deadline or '' asleep, pinned
+   * until or '' unpinned.
+   */
   static final RedisScript PUT =
       new RedisScript(
           """
@@ -54,6 +57,11 @@ final class Scripts {
             redis.call('ZREM', KEYS[3], ARGV[1])
           else
             redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
+          end
+          if ARGV[5] == '' then
+            redis.call('HDEL', KEYS[4], ARGV[1])
+          else
+            redis.call('HSET', KEYS[4], ARGV[1], ARGV[5])
           end
           return 1
           """);
@@ -134,12 +142,36 @@ final class Scripts {
               return 1
               """);
 
+  /**
+   * Pins a tracked app until ARGV[2] (epoch ms), or unpins it when ''; 1 when tracked. KEYS:
+   * record, pins. ARGV: key, until.
+   */
+  static final RedisScript PIN =
+      new RedisScript(
+          LOAD
+              + """
+              local app = existing()
+              if not app then
+                return 0
+              end
+              if ARGV[2] == '' then
+                app.pinnedUntil = nil
+                redis.call('HDEL', KEYS[2], ARGV[1])
+              else
+                app.pinnedUntil = tonumber(ARGV[2])
+                redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+              end
+              save(app)
+              return 1
+              """);
+
   /** Stops tracking; 1 when the app was tracked. ARGV: key. */
   static final RedisScript FORGET =
       new RedisScript(
           """
           redis.call('HDEL', KEYS[2], ARGV[1])
           redis.call('ZREM', KEYS[3], ARGV[1])
+          redis.call('HDEL', KEYS[4], ARGV[1])
           return redis.call('DEL', KEYS[1])
           """);
 

@@ -33,6 +33,7 @@ final class StoredApp {
     app.region().ifPresent(region -> json.put("region", region));
     app.savedFormation().ifPresent(formation -> json.put("savedFormation", formation(formation)));
     app.stoppedAt().ifPresent(at -> json.put("stoppedAt", at.toEpochMilli()));
+    app.pinnedUntil().ifPresent(at -> json.put("pinnedUntil", at.toEpochMilli()));
     return json.encode();
   }
 
@@ -67,7 +68,8 @@ final class StoredApp {
         Instant.ofEpochMilli(json.getLong("registeredAt")),
         Instant.ofEpochMilli(json.getLong("lastAccessedAt")),
         Optional.ofNullable(json.getJsonObject("savedFormation")).map(StoredApp::formation),
-        Optional.ofNullable(json.getLong("stoppedAt")).map(Instant::ofEpochMilli));
+        Optional.ofNullable(json.getLong("stoppedAt")).map(Instant::ofEpochMilli),
+        Optional.ofNullable(json.getLong("pinnedUntil")).map(Instant::ofEpochMilli));
   }
 
   private static Formation formation(JsonObject json) {

@@ -79,6 +79,24 @@ class RedisLayoutTest {
   }
 
   @Test
+  void a_pin_is_in_the_record_and_the_pins_hash_until_it_ends() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+
+    tracker.pin("shop", Optional.of(T0.plusSeconds(7200))).await();
+
+    JsonObject record = new JsonObject(redis.command(Command.GET, prefix + "app:shop").toString());
+    assertThat(record.getLong("pinnedUntil")).isEqualTo(T0.plusSeconds(7200).toEpochMilli());
+    assertThat(redis.command(Command.HGET, prefix + "pins", "shop").toLong())
+        .isEqualTo(T0.plusSeconds(7200).toEpochMilli());
+
+    tracker.pin("shop", Optional.empty()).await();
+
+    record = new JsonObject(redis.command(Command.GET, prefix + "app:shop").toString());
+    assertThat(record.containsKey("pinnedUntil")).isFalse();
+    assertThat(redis.command(Command.HGET, prefix + "pins", "shop")).isNull();
+  }
+
+  @Test
   void a_sleeping_app_leaves_the_idle_set_and_keeps_its_formation_in_its_record() {
     tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
 

@@ -1,4 +1,4 @@
-package dev.paastis.config;
+package dev.paastis.policy;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
@@ -69,9 +69,31 @@ public final class CronSchedule {
     return executionTime.nextExecution(now.truncatedTo(ChronoUnit.SECONDS));
   }
 
+  /**
+   * The newest tick at or before {@code now} (a tick exactly at {@code now} counts), empty when the
+   * expression never fired before.
+   */
+  public Optional<ZonedDateTime> lastAtOrBefore(ZonedDateTime now) {
+    // cron-utils answers the last tick strictly before the instant given. Ticks fall on whole
+    // seconds, so those at or before now are those strictly before the next whole second; from a
+    // whole second, no fraction can leak into the answer either (see nextAfter).
+    return executionTime.lastExecution(now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+  }
+
   /** Time from {@code now} to the next tick, empty when the expression never fires again. */
   public Optional<Duration> delayAfter(ZonedDateTime now) {
     return nextAfter(now).map(next -> Duration.between(now, next));
+  }
+
+  /** Two schedules are equal when their expressions are: the expression decides every tick. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CronSchedule schedule && expression.equals(schedule.expression);
+  }
+
+  @Override
+  public int hashCode() {
+    return expression.hashCode();
   }
 
   @Override
