@@ -180,7 +180,9 @@ public final class Paastis {
                             rules,
                             clock,
                             config.events().retention(),
-                            // no rule sets a cost per hour yet: savings show hours only
+                            // the rules' cost_per_hour goes here, as
+                            // key -> rules.resolve(key).policy().costPerHour(), with its tests;
+                            // until then the savings show hours only
                             key -> Optional.empty())),
                     metricsOn.registry()));
   }
