@@ -172,7 +172,18 @@ public final class Paastis {
                     new AdminApi(
                         vertx,
                         new AdminApi.Sources(
-                            metered, registry, eventStore, feed, lifecycle, rules, clock)),
+                            metered,
+                            registry,
+                            eventStore,
+                            feed,
+                            lifecycle,
+                            rules,
+                            clock,
+                            config.events().retention(),
+                            // the rules' cost_per_hour goes here, as
+                            // key -> rules.resolve(key).policy().costPerHour(), with its tests;
+                            // until then the savings show hours only
+                            key -> Optional.empty())),
                     metricsOn.registry()));
   }
 

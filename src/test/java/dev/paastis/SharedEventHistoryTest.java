@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
+import dev.paastis.lifecycle.StopReason;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;
@@ -13,9 +14,12 @@ import dev.paastis.testing.TestPostgres;
 import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
@@ -46,8 +50,13 @@ class SharedEventHistoryTest {
   }
 
   private Paastis startPaastis() {
+    return startPaastis(Optional.empty());
+  }
+
+  private Paastis startPaastis(Optional<String> adminToken) {
     TestConfigs configs = new TestConfigs();
     configs.databaseUrl = Optional.of(databaseUrl);
+    configs.adminToken = adminToken;
     FakeProvider provider = new FakeProvider(vertx, "fake", Duration.ofSeconds(5));
     provider.withStoppedApp("sleepy", upstream.uri());
     Paastis paastis =
@@ -77,6 +86,50 @@ class SharedEventHistoryTest {
     first.stop().await();
     Paastis restarted = startPaastis();
     assertThat(started(restarted.events().recent(100).await())).isTrue();
+  }
+
+  @Test
+  void the_savings_are_right_after_a_restart_that_forgot_the_tracked_apps() throws Exception {
+    Optional<String> token = Optional.of("admin-token");
+    Paastis first = startPaastis(token);
+    assertThat(TestHttp.get(client, first.port(), "sleepy.proxy.test", "/").status())
+        .isEqualTo(200);
+    clock.advance(Duration.ofHours(1));
+    // the lease of the request may be released a moment after its response arrived
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> first.lifecycle().stopper().stop("sleepy", StopReason.MANUAL).await());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                first.events().recent(100).await().stream()
+                    .anyMatch(event -> event.type() == EventType.APP_STOPPED));
+    first.stop().await();
+    clock.advance(Duration.ofHours(2));
+
+    Paastis restarted = startPaastis(token); // its in-memory registry tracks nothing
+    JsonObject savings =
+        TestHttp.send(
+                client,
+                restarted.adminPort(),
+                HttpMethod.GET,
+                "localhost",
+                "/api/savings",
+                Map.of("authorization", "Bearer admin-token"),
+                null)
+            .await()
+            .json();
+
+    assertThat(savings.getJsonArray("apps"))
+        .containsExactly(
+            new JsonObject()
+                .put("app", "sleepy")
+                .put("hours_awake", 1.0)
+                .put("hours_asleep", 2.0)
+                .put("wakes", 1)
+                .putNull("cost_per_hour")
+                .putNull("saving"));
   }
 
   @Test

@@ -49,6 +49,7 @@ public final class AdminServer {
     router.route("/api/*").handler(auth);
     api.apps().mount(router);
     api.events().mount(router);
+    api.savings().mount(router);
     router.get("/*").handler(StaticHandler.create(DASHBOARD_ROOT).setCachingEnabled(false));
     router
         .route()

@@ -5,11 +5,11 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
-import dev.paastis.events.Event;
-import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.policy.Savings;
+import dev.paastis.policy.Savings.Span;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ final class AppViews {
 
   private final AppCatalog catalog;
   private final Registry registry;
-  private final EventStore events;
+  private final AppHistories histories;
   private final AppLifecycle lifecycle;
   private final Rules rules;
   private final Clock clock;
@@ -49,7 +48,7 @@ final class AppViews {
       Clock clock) {
     this.catalog = catalog;
     this.registry = registry;
-    this.events = events;
+    this.histories = new AppHistories(events);
     this.lifecycle = lifecycle;
     this.rules = rules;
     this.clock = clock;
@@ -104,36 +103,17 @@ final class AppViews {
   }
 
   private Future<JsonObject> view(ProviderApp app, Optional<ManagedApp> tracked, Instant now) {
-    return sleptOver7Days(app.key(), now)
+    return sleptOver7Days(app.key(), tracked, now)
         .otherwise(Duration.ZERO)
         .map(slept -> json(app, tracked, slept));
   }
 
-  /**
-   * From the app's stops and starts in the window, plus the last one before it: an app asleep since
-   * before the window counts from the window's start.
-   */
-  private Future<Duration> sleptOver7Days(String key, Instant now) {
-    Instant from = now.minus(SLEEP_WINDOW);
-    Future<List<Event>> inWindow =
-        events.find(
-            new EventQuery(
-                Optional.of(key),
-                SleepTime.TYPES,
-                Optional.of(from),
-                Optional.empty(),
-                EventQuery.MAX_LIMIT));
-    Future<List<Event>> before =
-        events.find(
-            new EventQuery(
-                Optional.of(key), SleepTime.TYPES, Optional.empty(), Optional.of(from), 1));
-    return Future.all(inWindow, before)
-        .map(
-            done -> {
-              List<Event> newestFirst = new ArrayList<>(inWindow.result());
-              newestFirst.addAll(before.result());
-              return SleepTime.within(newestFirst, from, now);
-            });
+  /** The app's time asleep over the 7 days before now, as {@link Savings} counts it. */
+  private Future<Duration> sleptOver7Days(String key, Optional<ManagedApp> tracked, Instant now) {
+    Span window = Span.ending(now, SLEEP_WINDOW);
+    return histories
+        .of(key, window, AppHistories.phaseNow(tracked))
+        .map(history -> Savings.asleep(history, window));
   }
 
   private JsonObject json(ProviderApp app, Optional<ManagedApp> tracked, Duration slept) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
       AppActionCommand.Stop.class,
       PinCommands.Pin.class,
       PinCommands.Unpin.class,
-      EventsCommand.class
+      EventsCommand.class,
+      SavingsCommand.class
     })
 final class PaastisCommand implements Callable<Integer> {
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.paastis.Paastis;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
+import dev.paastis.events.Event;
+import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.Lease;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.FakeProvider;
@@ -112,6 +114,7 @@ class AdminApiTest {
     "DELETE, /api/apps,               ",
     "GET,    /api/events,             Bearer",
     "GET,    /api/events/stream,      token admin-token-1234",
+    "GET,    /api/savings,            Bearer wrong",
     "GET,    /api/nothing-here,       ",
     "GET,    /metrics,                ",
   })
@@ -507,6 +510,82 @@ class AdminApiTest {
 
     assertThat(appsByName("tracked").getLong("slept_seconds_7d"))
         .isEqualTo(Duration.ofDays(7).toSeconds());
+  }
+
+  /** An event of the past, as if an earlier run of Paastis had recorded it. */
+  private void recorded(EventType type, String app, Instant at) {
+    paastis.events().append(new Event(type, app, "fake", at, Map.of())).await();
+  }
+
+  @Test
+  void savings_count_the_hours_awake_and_asleep_and_the_wakes_of_each_app_from_its_events()
+      throws Exception {
+    Instant start = clock.instant();
+    startPaastis(); // tracked is discovered now
+    // asleep was tracked by an earlier run, which stopped it 10 days ago
+    recorded(EventType.APP_DISCOVERED, "asleep", start.minus(Duration.ofDays(20)));
+    recorded(EventType.APP_REGISTERED, "asleep", start.minus(Duration.ofDays(20)));
+    recorded(EventType.APP_STOPPED, "asleep", start.minus(Duration.ofDays(10)));
+    clock.advance(Duration.ofHours(2));
+    api(HttpMethod.POST, "/api/apps/tracked/stop?wait=true");
+    clock.advance(Duration.ofHours(3));
+    api(HttpMethod.POST, "/api/apps/tracked/start?wait=true");
+    clock.advance(Duration.ofHours(1));
+
+    Response response = api(HttpMethod.GET, "/api/savings");
+
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    JsonObject body = response.json();
+    assertThat(body.getString("until")).isEqualTo(clock.instant().toString());
+    assertThat(body.getString("since"))
+        .isEqualTo(clock.instant().minus(Duration.ofDays(30)).toString());
+    assertThat(body.getJsonArray("apps").stream().map(app -> ((JsonObject) app).getString("app")))
+        .containsExactly("asleep", "tracked");
+    assertThat(body.getJsonArray("apps").getJsonObject(0))
+        .isEqualTo(
+            new JsonObject()
+                .put("app", "asleep")
+                .put("hours_awake", 240.0)
+                .put("hours_asleep", 246.0)
+                .put("wakes", 0)
+                .putNull("cost_per_hour")
+                .putNull("saving"));
+    JsonObject tracked = body.getJsonArray("apps").getJsonObject(1);
+    assertThat(tracked.getDouble("hours_awake")).isEqualTo(3.0); // 2 h, then 1 h since the wake
+    assertThat(tracked.getDouble("hours_asleep")).isEqualTo(3.0);
+    assertThat(tracked.getInteger("wakes")).isEqualTo(1);
+    assertThat(body.getJsonObject("totals"))
+        .isEqualTo(
+            new JsonObject()
+                .put("hours_awake", 243.0)
+                .put("hours_asleep", 249.0)
+                .put("wakes", 1)
+                .putNull("saving"));
+
+    // asleep, listed by the provider but forgotten by the registry, slept all of the last day
+    JsonObject lastDay = api(HttpMethod.GET, "/api/savings?since=1d").json();
+    assertThat(lastDay.getString("since"))
+        .isEqualTo(clock.instant().minus(Duration.ofDays(1)).toString());
+    assertThat(lastDay.getJsonArray("apps").getJsonObject(0).getString("app")).isEqualTo("asleep");
+    assertThat(lastDay.getJsonArray("apps").getJsonObject(0).getDouble("hours_asleep"))
+        .isEqualTo(24.0);
+  }
+
+  @ParameterizedTest(name = "since={0} gets a 400")
+  @CsvSource({"forever", "0", "-1d", "31d", "500ms"})
+  void a_bad_savings_window_is_a_400_naming_what_is_accepted(String since) throws Exception {
+    startPaastis();
+
+    Response response = api(HttpMethod.GET, "/api/savings?since=" + since);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.headers().get("content-type")).isEqualTo("application/problem+json");
+    assertThat(response.json().getString("detail"))
+        .isEqualTo(
+            "since="
+                + since
+                + " is not accepted: expected a duration such as 30d, 12h or 90m (a bare number"
+                + " is days), from 1s to 30d (EVENTS_RETENTION: older events are not kept)");
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -24,6 +25,8 @@ import dev.paastis.testing.TestHttp;
 import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard page in a real headless Chromium against the real admin listener: sign in, start an
- * app, watch it come up through the event stream; a phone-width layout; a refused token.
+ * app, watch it come up through the event stream; the savings chart; a phone-width layout; a
+ * refused token.
  *
  * <p>Uses the system Chromium ({@code apt-get install chromium}, as {@code .ci/run} does); skipped
  * where there is none. {@code target/dashboard.png} is always written; {@code
@@ -143,7 +148,13 @@ class DashboardBrowserTest {
   }
 
   private Page open(int width, int height) {
+    return open(width, height, context -> {});
+  }
+
+  /** Opens the page in a new browser context that {@code setUp} prepares first. */
+  private Page open(int width, int height, Consumer<BrowserContext> setUp) {
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+    setUp.accept(context);
     Page page = context.newPage();
     page.navigate("http://127.0.0.1:" + paastis.adminPort() + "/");
     return page;
@@ -187,6 +198,86 @@ class DashboardBrowserTest {
     assertThat(page.locator("#events li[data-app=shop][data-type=APP_STOPPED]")).hasCount(1);
 
     screenshot(page);
+  }
+
+  @Test
+  void the_savings_chart_has_a_bar_per_app_tracked_in_the_window_and_the_totals() {
+    Page page = open(1200, 800);
+    signIn(page, TOKEN);
+
+    Locator bars = page.locator("#savings-chart g.savings-bar");
+    assertThat(bars).hasCount(3); // worker was never tracked
+    assertThat(page.locator("#savings-title")).hasText("Savings (30 days)");
+    assertThat(bars.nth(0)).hasAttribute("data-app", "api");
+    assertThat(bars.nth(0).locator("text.savings-value")).hasText("12.5 h asleep");
+    assertThat(bars.nth(1)).hasAttribute("data-app", "docs");
+    assertThat(bars.nth(1).locator("text.savings-value")).hasText("50.0 h asleep");
+    assertThat(bars.nth(1).locator("rect.savings-asleep"))
+        .hasAttribute("width", Pattern.compile("6\\.\\d%")); // 50 h of 720
+    assertThat(bars.nth(2)).hasAttribute("data-app", "shop");
+    assertThat(page.locator("#savings-total"))
+        .hasText(Pattern.compile("^Total: 62\\.5 h asleep, .* no saving to show\\.$"));
+  }
+
+  @Test
+  void the_savings_chart_shows_each_saving_and_their_total_and_writes_names_as_text() {
+    String hostile = "<img src=x onerror=\"document.body.dataset.pwned=1\">";
+    JsonObject savings =
+        new JsonObject()
+            .put("since", "2026-10-26T10:00:00Z")
+            .put("until", "2026-11-25T10:00:00Z")
+            .put(
+                "apps",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("app", hostile)
+                            .put("hours_awake", 720.0)
+                            .put("hours_asleep", 0.0)
+                            .put("wakes", 0)
+                            .put("cost_per_hour", "0.10")
+                            .put("saving", "0.00"))
+                    .add(
+                        new JsonObject()
+                            .put("app", "shop")
+                            .put("hours_awake", 12.5)
+                            .put("hours_asleep", 707.5)
+                            .put("wakes", 9)
+                            .put("cost_per_hour", "0.05")
+                            .put("saving", "35.38")))
+            .put(
+                "totals",
+                new JsonObject()
+                    .put("hours_awake", 732.5)
+                    .put("hours_asleep", 707.5)
+                    .put("wakes", 9)
+                    .put("saving", "35.38"));
+    Page page =
+        open(
+            1200,
+            800,
+            browser ->
+                browser.route(
+                    "**/api/savings*",
+                    route ->
+                        route.fulfill(
+                            new Route.FulfillOptions()
+                                .setStatus(200)
+                                .setContentType("application/json")
+                                .setBody(savings.encode()))));
+    signIn(page, TOKEN);
+
+    Locator bars = page.locator("#savings-chart g.savings-bar");
+    assertThat(bars).hasCount(2);
+    assertThat(bars.nth(0).locator("text.savings-app")).hasText(hostile);
+    assertThat(bars.nth(1).locator("text.savings-value")).hasText("707.5 h asleep · 35.38 saved");
+    assertThat(bars.nth(1).locator("rect.savings-awake")).hasAttribute("width", "1.7%");
+    assertThat(bars.nth(1).locator("rect.savings-asleep")).hasAttribute("x", "1.7%");
+    assertThat(bars.nth(1).locator("rect.savings-asleep")).hasAttribute("width", "98.3%");
+    assertThat(page.locator("#savings-total"))
+        .hasText("Total saved: 35.38 (707.5 h asleep, 732.5 h awake, 9 wakes)");
+    assertThat(page.locator("#savings-chart img")).hasCount(0);
+    assertThat((Object) page.evaluate("document.body.dataset.pwned")).isNull();
   }
 
   @Test

@@ -199,6 +199,40 @@ class AdminCommandsTest {
   }
 
   @Test
+  void savings_show_the_hours_of_each_app_and_json_prints_the_api_answer() throws Exception {
+    clock.advance(Duration.ofHours(2));
+    paastis("stop", "tracked");
+    clock.advance(Duration.ofHours(1));
+
+    List<String> lines = paastis("savings", "--since", "1d").out().lines().toList();
+
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "from "
+                + Times.iso(clock.instant().minus(Duration.ofDays(1)))
+                + " to "
+                + Times.iso(clock.instant()));
+    assertThat(lines.subList(1, lines.size()))
+        .containsExactly(
+            "APP      AWAKE  ASLEEP  WAKES  COST/H  SAVING",
+            "tracked  2h     1h      0      -       -",
+            "TOTAL    2h     1h      0              -");
+    JsonNode answer = json(paastis("savings", "--json"));
+    assertThat(answer.path("apps").findValuesAsText("app")).containsExactly("tracked");
+    assertThat(answer.path("totals").path("hours_asleep").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_savings_window_longer_than_the_events_are_kept_is_refused_by_the_server() {
+    CliRun run = CliRun.run(env(), "savings", "--since", "90d");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("paastis: since=90d is not accepted: expected a duration")
+        .endsWith("(HTTP 400)" + System.lineSeparator());
+  }
+
+  @Test
   void a_wrong_token_is_refused_with_a_message_naming_the_flag() {
     CliRun run = CliRun.run(env(), "apps", "--token", "not-the-token");
 

@@ -8,7 +8,10 @@ import dev.paastis.config.ConfigException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The tables of {@code paastis apps} and {@code paastis events}, from fixed API answers. */
+/**
+ * The tables of {@code paastis apps}, {@code paastis events} and {@code paastis savings}, from
+ * fixed API answers.
+ */
 class AdminTablesTest {
 
   private static JsonNode json(String text) throws Exception {
@@ -101,6 +104,47 @@ class AdminTablesTest {
   void nested_details_print_as_json() throws Exception {
     assertThat(EventsCommand.details(json("{'formation': {'web': 1}, 'ok': true}")))
         .isEqualTo("formation={\"web\":1} ok=true");
+  }
+
+  @Test
+  void savings_show_the_window_a_row_per_app_and_the_totals() throws Exception {
+    JsonNode answer =
+        json(
+            """
+            {'since': '2026-10-26T10:15:30.123Z', 'until': '2026-11-25T10:15:30.123Z', 'apps': [
+              {'app': 'hello', 'hours_awake': 12.5, 'hours_asleep': 707.5, 'wakes': 9,
+               'cost_per_hour': '0.05', 'saving': '35.38'},
+              {'app': 'shop-backend', 'hours_awake': 720.0, 'hours_asleep': 0.0, 'wakes': 0,
+               'cost_per_hour': null, 'saving': null},
+              {'app': 'w', 'hours_awake': 0.33, 'hours_asleep': 100.0, 'wakes': 1,
+               'cost_per_hour': '1.20', 'saving': '120.00'}],
+             'totals': {'hours_awake': 732.83, 'hours_asleep': 807.5, 'wakes': 10,
+               'saving': '155.38'}}
+            """);
+
+    assertThat(SavingsCommand.table(answer))
+        .containsExactly(
+            "from 2026-10-26T10:15:30Z to 2026-11-25T10:15:30Z",
+            "APP           AWAKE    ASLEEP  WAKES  COST/H  SAVING",
+            "hello         12.5h    707.5h  9      0.05    35.38",
+            "shop-backend  720h     0h      0      -       -",
+            "w             0.33h    100h    1      1.20    120.00",
+            "TOTAL         732.83h  807.5h  10             155.38");
+  }
+
+  @Test
+  void no_savings_say_so() throws Exception {
+    assertThat(
+            SavingsCommand.table(
+                json(
+                    """
+                    {'since': '2026-11-24T10:00:00Z', 'until': '2026-11-25T10:00:00Z', 'apps': [],
+                     'totals': {'hours_awake': 0.0, 'hours_asleep': 0.0, 'wakes': 0,
+                     'saving': null}}
+                    """)))
+        .containsExactly(
+            "from 2026-11-24T10:00:00Z to 2026-11-25T10:00:00Z",
+            "no apps: none was tracked in that time");
   }
 
   @Test

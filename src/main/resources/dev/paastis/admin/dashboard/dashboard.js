@@ -12,6 +12,8 @@
   const RECONNECT_DELAYS_MS = [1000, 2000, 5000, 10000, 15000];
   const WEEK_SECONDS = 7 * 24 * 3600;
   const BUSY_STATES = ["STARTING", "STOPPING"];
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const SAVINGS_ROW_PX = 40;
 
   const $ = (id) => document.getElementById(id);
 
@@ -104,7 +106,9 @@
       setInterval(tick, 1000),
       setInterval(pollBusyApps, BUSY_POLL_MS),
       setInterval(() => loadApps().catch(report), FULL_REFRESH_MS),
+      setInterval(() => loadSavings().catch(report), FULL_REFRESH_MS),
     );
+    loadSavings().catch(report); // apart: the apps and events show even if it fails
     stream(current, 0);
   }
 
@@ -479,6 +483,115 @@
     });
   }
 
+  // ---- savings: an inline SVG chart, built with DOM calls ------------------
+
+  // Read every minute, not at each event: it reads every app's history, and 30 days move slowly.
+  async function loadSavings() {
+    renderSavings(await api("GET", "/api/savings"));
+  }
+
+  // One group per app: its name, a label (hours asleep, the saving), and a bar as long as the
+  // window with the hours awake, then asleep; what is left is time the app was not tracked.
+  function renderSavings(body) {
+    const windowHours = Math.max(0, (Date.parse(body.until) - Date.parse(body.since)) / 3600000);
+    const days = Math.round(windowHours / 24);
+    const span =
+      windowHours >= 24 ? days + (days === 1 ? " day" : " days") : hoursText(windowHours);
+    $("savings-title").textContent = "Savings (" + span + ")";
+    const chart = $("savings-chart");
+    chart.replaceChildren();
+    body.apps.forEach((app, index) => chart.appendChild(savingsBar(app, index, windowHours)));
+    chart.setAttribute("height", String(body.apps.length * SAVINGS_ROW_PX));
+    $("savings-empty").hidden = body.apps.length > 0;
+    $("savings-total").textContent = savingsTotal(body.totals);
+  }
+
+  function savingsBar(app, index, windowHours) {
+    const group = svg("g", {
+      class: "savings-bar",
+      transform: "translate(0 " + index * SAVINGS_ROW_PX + ")",
+    });
+    group.dataset.app = app.app;
+    const awake = share(app.hours_awake, windowHours);
+    const asleep = Math.min(share(app.hours_asleep, windowHours), 100 - awake);
+    const title = svg("title", {});
+    title.textContent =
+      app.app +
+      ": " +
+      hoursText(app.hours_awake) +
+      " awake, " +
+      hoursText(app.hours_asleep) +
+      " asleep, " +
+      wakesText(app.wakes) +
+      (app.cost_per_hour === null ? "" : ", " + app.cost_per_hour + " per hour awake");
+    group.appendChild(title);
+    group.appendChild(svgText("savings-app", "0", displayName(app.app)));
+    const label = svgText("savings-value", "100%", savingsLabel(app));
+    label.setAttribute("text-anchor", "end");
+    group.appendChild(label);
+    group.appendChild(bar("savings-track", 0, 100));
+    group.appendChild(bar("savings-awake", 0, awake));
+    group.appendChild(bar("savings-asleep", awake, asleep));
+    return group;
+  }
+
+  function savingsLabel(app) {
+    const hours = hoursText(app.hours_asleep) + " asleep";
+    return app.saving === null ? hours : hours + " · " + app.saving + " saved";
+  }
+
+  function savingsTotal(totals) {
+    const hours =
+      hoursText(totals.hours_asleep) +
+      " asleep, " +
+      hoursText(totals.hours_awake) +
+      " awake, " +
+      wakesText(totals.wakes);
+    return totals.saving === null
+      ? "Total: " + hours + ". No rule sets a cost per hour: no saving to show."
+      : "Total saved: " + totals.saving + " (" + hours + ")";
+  }
+
+  // A bar from x to x + width, in percent of the chart's width.
+  function bar(className, x, width) {
+    return svg("rect", {
+      class: className,
+      x: x + "%",
+      y: "20",
+      width: width + "%",
+      height: "12",
+      rx: className === "savings-track" ? "3" : "0",
+    });
+  }
+
+  // Percent of the window, to one decimal.
+  function share(hours, windowHours) {
+    if (!(windowHours > 0)) {
+      return 0;
+    }
+    return Math.min(100, Math.max(0, Math.round((1000 * hours) / windowHours) / 10));
+  }
+
+  function wakesText(wakes) {
+    return wakes + (wakes === 1 ? " wake" : " wakes");
+  }
+
+  function hoursText(hours) {
+    return formatHours(Math.round(hours * 3600));
+  }
+
+  function svg(tag, attributes) {
+    const node = document.createElementNS(SVG_NS, tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    return node;
+  }
+
+  function svgText(className, x, text) {
+    const node = svg("text", { class: className, x: x, y: "14" });
+    node.textContent = text;
+    return node;
+  }
+
   // ---- events ---------------------------------------------------------------
 
   async function loadEvents() {
@@ -559,7 +672,7 @@
       setLive("live");
       if (attempt > 0) {
         // events may have been missed while away
-        loadApps().then(loadEvents).catch(report);
+        loadApps().then(loadEvents).then(loadSavings).catch(report);
       }
       await readEvents(response.body, onEvent);
     } catch (e) {
