@@ -180,10 +180,8 @@ public final class Paastis {
                             rules,
                             clock,
                             config.events().retention(),
-                            // the rules' cost_per_hour goes here, as
-                            // key -> rules.resolve(key).policy().costPerHour(), with its tests;
-                            // until then the savings show hours only
-                            key -> Optional.empty())),
+                            // an app's cost per hour awake: its rules' cost_per_hour
+                            key -> rules.forProviderApp(key).policy().costPerHour())),
                     metricsOn.registry()));
   }
 

@@ -1,6 +1,7 @@
 package dev.paastis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +45,8 @@ class SleepPolicyTest {
 
   private static final String UPTIME_ROBOT =
       "Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)";
+
+  private static final String ADMIN_TOKEN = "admin-token-5678";
 
   @TempDir Path dir;
 
@@ -81,6 +85,7 @@ class SleepPolicyTest {
     configs.rules.addAll(loaded.rules());
     configs.policy = loaded.policy();
     configs.maxIdleTime = Duration.ofMinutes(20);
+    configs.adminToken = Optional.of(ADMIN_TOKEN);
     paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(provider)), clock);
     paastis.start().await();
   }
@@ -244,9 +249,45 @@ class SleepPolicyTest {
       assertThat(get("/", Map.of("user-agent", UPTIME_ROBOT)).status()).isEqualTo(200);
     }
     assertThat(tracked().lastAccessedAt()).isEqualTo(woken);
+    // the proxy lets go of a request just after its client has the whole response
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> paastis.lifecycle().catalog().inFlight("shop") == 0);
 
     tickAt(clock.instant().plus(Duration.ofMinutes(6)));
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void the_savings_price_the_hours_asleep_at_the_rules_cost_per_hour() throws Exception {
+    provider.withRunningApp("shop", upstream.uri());
+    startPaastis(
+        """
+        rules:
+          - pattern: '^shop$'
+            cost_per_hour: '0.10'
+        """);
+    tickAt(MONDAY_7_PARIS.plus(Duration.ofMinutes(21))); // idle for 21 minutes: stopped
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
+    clock.set(MONDAY_7_PARIS.plus(Duration.ofMinutes(21)).plus(Duration.ofHours(10)));
+
+    Response savings =
+        result(
+            TestHttp.send(
+                client,
+                paastis.adminPort(),
+                HttpMethod.GET,
+                "127.0.0.1",
+                "/api/savings?since=1d",
+                Map.of("authorization", "Bearer " + ADMIN_TOKEN),
+                null));
+
+    assertThat(savings.status()).isEqualTo(200);
+    var shop = savings.json().getJsonArray("apps").getJsonObject(0);
+    assertThat(shop.getString("app")).isEqualTo("shop");
+    assertThat(shop.getDouble("hours_asleep")).isEqualTo(10.0);
+    assertThat(shop.getString("cost_per_hour")).isEqualTo("0.10");
+    assertThat(shop.getString("saving")).isEqualTo("1.00");
   }
 
   @Test

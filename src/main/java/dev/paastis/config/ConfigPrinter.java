@@ -1,12 +1,18 @@
 package dev.paastis.config;
 
 import dev.paastis.app.Rule;
+import dev.paastis.app.RulePolicy;
+import dev.paastis.app.SleepPolicy;
+import dev.paastis.policy.PathGlob;
+import dev.paastis.policy.Window;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The effective configuration as {@code NAME=value} lines, for {@code paastis config check}. Names
@@ -32,6 +38,7 @@ public final class ConfigPrinter {
     admin(lines, config.admin());
     events(lines, config.events());
     logging(lines, config.logging());
+    policy(lines, config.policy());
     lines.add("PAASTIS_CONFIG", config.configFile().map(Path::toString).orElse(""));
     rules(lines, config.rules());
     localApps(lines, config.providers().localApps());
@@ -101,6 +108,16 @@ public final class ConfigPrinter {
     lines.add("LOG_FORMAT", logging.format().name().toLowerCase(Locale.ROOT));
   }
 
+  private static void policy(Lines lines, SleepPolicy.Defaults policy) {
+    lines.add("SCHEDULE_TIMEZONE", policy.timezone().getId());
+    lines.add("WAKE_IGNORED_USER_AGENTS", policy.userAgents().expression().orElse("off"));
+    lines.add("WAKE_IGNORED_PATHS", globs(policy.paths()));
+  }
+
+  private static String globs(List<PathGlob> globs) {
+    return globs.stream().map(PathGlob::glob).collect(Collectors.joining(","));
+  }
+
   private static void rules(Lines lines, List<Rule> rules) {
     for (int index = 0; index < rules.size(); index++) {
       Rule rule = rules.get(index);
@@ -113,7 +130,61 @@ public final class ConfigPrinter {
           .ifPresent(apps -> fields.add("linked_apps: [" + String.join(", ", apps) + "]"));
       rule.provider().ifPresent(provider -> fields.add("provider: " + provider));
       rule.region().ifPresent(region -> fields.add("region: " + region));
+      fields.addAll(policyFields(rule.policy()));
       lines.add("rules[" + index + "]", String.join(", ", fields));
+      schedules(lines, "rules[" + index + "]", rule.policy());
+    }
+  }
+
+  /** The sleep-policy fields a rule sets, as written in paastis.yml. */
+  private static List<String> policyFields(RulePolicy policy) {
+    List<String> fields = new ArrayList<>();
+    policy.timezone().ifPresent(zone -> fields.add("timezone: " + zone.getId()));
+    policy.keepAwake().ifPresent(windows -> fields.add("keep_awake: " + windows(windows)));
+    policy.keepAsleep().ifPresent(windows -> fields.add("keep_asleep: " + windows(windows)));
+    policy
+        .wakeIgnoredUserAgents()
+        .ifPresent(
+            agents -> fields.add("wake_ignored_user_agents: " + agents.expression().orElse("''")));
+    policy
+        .wakeIgnoredPaths()
+        .ifPresent(paths -> fields.add("wake_ignored_paths: [" + globs(paths) + "]"));
+    policy.busyProbe().ifPresent(path -> fields.add("busy_probe: " + path));
+    policy.busyRetry().ifPresent(retry -> fields.add("busy_retry: " + Durations.format(retry)));
+    policy
+        .busyProbeTimeout()
+        .ifPresent(timeout -> fields.add("busy_probe_timeout: " + Durations.format(timeout)));
+    policy.prewarm().ifPresent(prewarm -> fields.add("prewarm: " + prewarm));
+    policy.prewarmLead().ifPresent(lead -> fields.add("prewarm_lead: " + Durations.format(lead)));
+    policy.costPerHour().ifPresent(cost -> fields.add("cost_per_hour: " + cost.toPlainString()));
+    return fields;
+  }
+
+  private static String windows(List<Window> windows) {
+    return windows.stream()
+        .map(window -> window.from().expression() + " -> " + window.to().expression())
+        .collect(Collectors.joining("; ", "[", "]"));
+  }
+
+  /** Each window of a rule in words, so that a mistaken field shows before the night comes. */
+  private static void schedules(Lines lines, String rule, RulePolicy policy) {
+    String zone = policy.timezone().map(ZoneId::getId).orElse("SCHEDULE_TIMEZONE");
+    policy.keepAwake().ifPresent(windows -> describe(lines, rule + ".keep_awake", windows, zone));
+    policy.keepAsleep().ifPresent(windows -> describe(lines, rule + ".keep_asleep", windows, zone));
+  }
+
+  private static void describe(Lines lines, String name, List<Window> windows, String zone) {
+    for (int index = 0; index < windows.size(); index++) {
+      Window window = windows.get(index);
+      lines.add(
+          name + "[" + index + "]",
+          "from "
+              + window.from().description()
+              + " to "
+              + window.to().description()
+              + " ("
+              + zone
+              + ")");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.paastis.policy;
 
+import com.cronutils.descriptor.CronDescriptor;
+import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
@@ -7,6 +9,7 @@ import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,11 +23,13 @@ public final class CronSchedule {
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
 
   private final String expression;
+  private final Cron cron;
   private final ExecutionTime executionTime;
 
-  private CronSchedule(String expression, ExecutionTime executionTime) {
+  private CronSchedule(String expression, Cron cron) {
     this.expression = expression;
-    this.executionTime = executionTime;
+    this.cron = cron;
+    this.executionTime = ExecutionTime.forCron(cron);
   }
 
   /**
@@ -46,7 +51,7 @@ public final class CronSchedule {
                       + fields);
         };
     try {
-      return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
+      return new CronSchedule(trimmed, parser.parse(trimmed));
     } catch (IllegalArgumentException invalid) {
       throw invalid;
     } catch (RuntimeException unreadable) {
@@ -59,6 +64,15 @@ public final class CronSchedule {
 
   public String expression() {
     return expression;
+  }
+
+  /** In English, for people: "at 07:30 every day between Monday and Friday". */
+  public String description() {
+    try {
+      return CronDescriptor.instance(Locale.ENGLISH).describe(cron);
+    } catch (RuntimeException e) {
+      return expression; // cron-utils cannot word every expression: the expression says it all
+    }
   }
 
   /** The first tick strictly after {@code now}. */

@@ -187,7 +187,7 @@ class DashboardBrowserTest {
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("start worker"))
         .click();
     assertThat(state(page, "worker")).hasAttribute("data-state", "RUNNING");
-    assertThat(app(page, "worker").locator("button")).hasText("Stop");
+    assertThat(app(page, "worker").locator("button.act")).hasText("Stop");
     assertThat(page.locator("#events li[data-app=worker][data-type=APP_STARTED]")).hasCount(1);
     assertThat(app(page, "worker").locator(".col-left")).hasText(Pattern.compile("\\d+m \\d\\ds"));
 
@@ -285,7 +285,7 @@ class DashboardBrowserTest {
     Page page = open(375, 800);
     signIn(page, TOKEN);
 
-    Locator start = app(page, "worker").locator("button");
+    Locator start = app(page, "worker").locator("button.act");
     start.scrollIntoViewIfNeeded();
     assertThat(start).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
     assertThat(
@@ -318,6 +318,35 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void pinning_an_app_wakes_it_and_says_until_when_and_unpinning_ends_it() {
+    Page page = open(1200, 800);
+    signIn(page, TOKEN);
+    assertThat(state(page, "docs")).hasAttribute("data-state", "STOPPED");
+    assertThat(app(page, "docs").locator(".col-left")).hasText("asleep");
+
+    app(page, "docs").locator(".pin-for").selectOption("8h");
+    app(page, "docs")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("pin docs"))
+        .click();
+
+    assertThat(state(page, "docs")).hasAttribute("data-state", "RUNNING");
+    assertThat(app(page, "docs").locator(".col-left")).hasText(Pattern.compile("pinned 7h 5\\dm"));
+    assertThat(app(page, "docs").locator("button.pin")).hasText("Unpin");
+    assertThat(page.locator("#events li[data-app=docs][data-type=APP_PINNED]")).hasCount(1);
+    org.assertj.core.api.Assertions.assertThat(
+            paastis.registry().get("docs").await().orElseThrow().pinnedUntil())
+        .isPresent();
+
+    app(page, "docs")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("unpin docs"))
+        .click();
+
+    assertThat(app(page, "docs").locator("button.pin")).hasText("Pin");
+    assertThat(app(page, "docs").locator(".col-left")).hasText(Pattern.compile("sleeps in"));
+    assertThat(page.locator("#events li[data-app=docs][data-type=APP_UNPINNED]")).hasCount(1);
+  }
+
+  @Test
   void a_refused_stop_shows_the_problem_detail() {
     Page page = open(1200, 800);
     signIn(page, TOKEN);
@@ -340,7 +369,7 @@ class DashboardBrowserTest {
     assertThat(page.locator("#notice")).containsText("Could not stop api");
     assertThat(page.locator("#notice")).containsText("in flight");
     assertThat(state(page, "api")).hasAttribute("data-state", "RUNNING");
-    assertThat(app(page, "api").locator("button")).isEnabled();
+    assertThat(app(page, "api").locator("button.act")).isEnabled();
   }
 
   /** Writes target/dashboard.png, and the same picture where -Dpaastis.screenshot says. */

@@ -2,6 +2,7 @@ package dev.paastis.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paastis.policy.UserAgentFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +78,9 @@ class ConfigPrinterTest {
             "EVENTS_RETENTION=30d",
             "LOGGING_LEVEL=info",
             "LOG_FORMAT=auto",
+            "SCHEDULE_TIMEZONE=UTC",
+            "WAKE_IGNORED_USER_AGENTS=" + UserAgentFilter.DEFAULT_USER_AGENTS,
+            "WAKE_IGNORED_PATHS=",
             "PAASTIS_CONFIG=");
   }
 
@@ -109,6 +113,46 @@ class ConfigPrinterTest {
                 + " linked_apps: [shop-api-pr$1], region: osc-fr1",
             "local.apps[0]=name: web, port: 8081, command: ./serve --fast");
     assertThat(String.join("\n", lines)).doesNotContain("hidden-value");
+  }
+
+  @Test
+  void the_sleep_policy_of_each_rule_is_shown_as_written_and_its_windows_in_words() {
+    dir.withProvider()
+        .env("WAKE_IGNORED_USER_AGENTS", "off")
+        .env("WAKE_IGNORED_PATHS", "/health, /.well-known/**")
+        .file(
+            "paastis.yml",
+            """
+            rules:
+              - pattern: ^school-
+                timezone: Europe/Paris
+                keep_awake: [ { from: '30 7 * * 1-5', to: '0 18 * * 1-5' } ]
+                keep_asleep: [ { from: '0 22 * * *', to: '0 6 * * *' } ]
+                wake_ignored_user_agents: ''
+                wake_ignored_paths: [ /ping ]
+                busy_probe: /internal/busy
+                busy_retry: 10
+                busy_probe_timeout: 1
+                prewarm: true
+                prewarm_lead: 5m
+                cost_per_hour: '0.050'
+            """);
+
+    List<String> lines = ConfigPrinter.describe(dir.load());
+
+    assertThat(lines)
+        .contains(
+            "WAKE_IGNORED_USER_AGENTS=off",
+            "WAKE_IGNORED_PATHS=/health,/.well-known/**",
+            "rules[0]=pattern: ^school-, timezone: Europe/Paris,"
+                + " keep_awake: [30 7 * * 1-5 -> 0 18 * * 1-5],"
+                + " keep_asleep: [0 22 * * * -> 0 6 * * *], wake_ignored_user_agents: '',"
+                + " wake_ignored_paths: [/ping], busy_probe: /internal/busy, busy_retry: 10m,"
+                + " busy_probe_timeout: 1s, prewarm: true, prewarm_lead: 5m, cost_per_hour: 0.050");
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("rules[0].keep_awake[0]=from at 07:30"))
+        .anySatisfy(line -> assertThat(line).startsWith("rules[0].keep_asleep[0]=from at 22:00"))
+        .anySatisfy(line -> assertThat(line).endsWith("(Europe/Paris)"));
   }
 
   @Test

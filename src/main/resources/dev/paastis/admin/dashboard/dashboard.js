@@ -222,11 +222,15 @@
     });
   }
 
-  async function act(name, action, button) {
+  /** POST start or stop, POST pin?for=…, DELETE pin: the app's JSON comes back. */
+  async function act(name, action, button, method = "POST", query = "") {
     button.disabled = true;
     hideNotice();
     try {
-      const app = await api("POST", "/api/apps/" + encodeURIComponent(name) + "/" + action);
+      const app = await api(
+        method,
+        "/api/apps/" + encodeURIComponent(name) + "/" + action + query,
+      );
       if (app && app.name) {
         apps.set(app.name, app);
       }
@@ -273,7 +277,7 @@
     ["provider", "Provider"],
     ["region", "Region"],
     ["last", "Last access"],
-    ["left", "Sleeps in"],
+    ["left", "Why, next change"],
     ["slept", "Slept, 7 days"],
     ["action", ""],
   ];
@@ -302,7 +306,7 @@
     bar.appendChild(element("span", "bar-fill", ""));
     slept.appendChild(bar);
 
-    const button = element("button", "button", "");
+    const button = element("button", "button act", "");
     button.type = "button";
     button.addEventListener("click", () => {
       const action = button.dataset.action;
@@ -310,9 +314,50 @@
         act(name, action, button);
       }
     });
-    row.querySelector(".col-action").appendChild(button);
+    const actions = row.querySelector(".col-action");
+    actions.appendChild(button);
+
+    // a pin keeps the app awake for the chosen time, whatever its idle time and schedules
+    const pinFor = element("select", "pin-for", "");
+    pinFor.setAttribute("aria-label", "pin " + name + " for");
+    for (const [value, label] of PIN_DURATIONS) {
+      const option = element("option", "", label);
+      option.value = value;
+      option.selected = value === "2h";
+      pinFor.appendChild(option);
+    }
+    const pin = element("button", "button button-quiet pin", "");
+    pin.type = "button";
+    pin.addEventListener("click", () => {
+      if (pin.dataset.pinned === "true") {
+        act(name, "pin", pin, "DELETE");
+      } else {
+        act(name, "pin", pin, "POST", "?for=" + encodeURIComponent(pinFor.value));
+      }
+    });
+    actions.appendChild(pinFor);
+    actions.appendChild(pin);
     return row;
   }
+
+  const PIN_DURATIONS = [
+    ["1h", "1 h"],
+    ["2h", "2 h"],
+    ["8h", "8 h"],
+    ["1d", "1 day"],
+  ];
+
+  /** What each reason of GET /api/apps says, before the time to its next change. */
+  const WHY = {
+    idle_timer: "sleeps in",
+    pin: "pinned",
+    keep_awake: "keep awake",
+    busy: "busy",
+    keep_asleep: "asleep on schedule",
+    asleep: "asleep",
+    waking: "waking",
+    untracked: "not tracked yet",
+  };
 
   function updateRow(row, app) {
     row.querySelector(".app-name").textContent = displayName(app.name);
@@ -339,7 +384,8 @@
     last.title = app.last_accessed_at ? new Date(app.last_accessed_at).toLocaleString() : "";
 
     const left = row.querySelector(".col-left");
-    left.dataset.at = app.sleeps_at || "";
+    left.dataset.at = app.changes_at || "";
+    left.dataset.why = app.why || "";
     left.title = app.max_idle_time_seconds
       ? "Idle limit " + formatDuration(app.max_idle_time_seconds)
       : "";
@@ -351,7 +397,18 @@
     row.querySelector(".col-slept").title =
       Math.round((100 * seconds) / WEEK_SECONDS) + "% of the last 7 days";
 
-    const button = row.querySelector("button");
+    const pin = row.querySelector("button.pin");
+    const pinned = Boolean(app.pinned_until) && Date.parse(app.pinned_until) > serverNow();
+    pin.dataset.pinned = String(pinned);
+    pin.textContent = pinned ? "Unpin" : "Pin";
+    pin.disabled = false;
+    pin.setAttribute("aria-label", (pinned ? "unpin " : "pin ") + app.name);
+    pin.title = pinned
+      ? "Pinned awake until " + new Date(app.pinned_until).toLocaleString()
+      : "Keep it awake for the chosen time, whatever its idle time and schedules";
+    row.querySelector(".pin-for").hidden = pinned;
+
+    const button = row.querySelector("button.act");
     const running = app.state === "RUNNING";
     const busy = BUSY_STATES.includes(app.state);
     const action = running ? "stop" : "start";
@@ -363,7 +420,7 @@
       : running
         ? "Stop"
         : "Start";
-    button.className = "button " + (running ? "button-danger" : "button-primary");
+    button.className = "button act " + (running ? "button-danger" : "button-primary");
     button.disabled = busy;
     button.setAttribute("aria-label", (busy ? app.state.toLowerCase() : action) + " " + app.name);
     tickRow(row, serverNow());
@@ -419,15 +476,17 @@
     last.classList.toggle("none", Number.isNaN(lastAt));
 
     const left = row.querySelector(".col-left");
-    const sleepsAt = Date.parse(left.dataset.at);
-    if (Number.isNaN(sleepsAt)) {
-      left.textContent = "—";
+    const changesAt = Date.parse(left.dataset.at);
+    const why = WHY[left.dataset.why] || "";
+    if (Number.isNaN(changesAt)) {
+      left.textContent = why || "—";
+      left.classList.remove("soon");
     } else {
-      const seconds = Math.round((sleepsAt - now) / 1000);
-      left.textContent = seconds > 0 ? countdown(seconds) : "due";
+      const seconds = Math.round((changesAt - now) / 1000);
+      left.textContent = (why ? why + " " : "") + (seconds > 0 ? countdown(seconds) : "now");
       left.classList.toggle("soon", seconds <= 60);
     }
-    left.classList.toggle("none", Number.isNaN(sleepsAt));
+    left.classList.toggle("none", !why && Number.isNaN(changesAt));
   }
 
   function countdown(seconds) {
