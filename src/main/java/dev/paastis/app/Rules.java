@@ -15,6 +15,9 @@ public final class Rules {
   private final Duration defaultMaxIdleTime;
   private final SleepPolicy.Defaults policyDefaults;
 
+  /** The policy of every app no rule gives a policy field: built once, not per request. */
+  private final SleepPolicy defaultPolicy;
+
   /** With the default sleep policy: UTC, no request ignored. */
   public Rules(List<Rule> rules, Duration defaultMaxIdleTime) {
     this(rules, defaultMaxIdleTime, SleepPolicy.Defaults.NONE);
@@ -24,6 +27,7 @@ public final class Rules {
     this.rules = List.copyOf(rules);
     this.defaultMaxIdleTime = defaultMaxIdleTime;
     this.policyDefaults = policyDefaults;
+    this.defaultPolicy = SleepPolicy.of(policyDefaults);
   }
 
   public SleepPolicy.Defaults policyDefaults() {
@@ -65,7 +69,7 @@ public final class Rules {
         linkedApps,
         provider,
         region,
-        SleepPolicy.resolve(policy, policyDefaults));
+        policy == RulePolicy.NONE ? defaultPolicy : SleepPolicy.resolve(policy, policyDefaults));
   }
 
   /**
