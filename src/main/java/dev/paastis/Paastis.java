@@ -113,6 +113,8 @@ public final class Paastis {
     EventRecorder events = new EventRecorder(eventStore, feed, clock, peers);
     this.probeClient = vertx.createHttpClient(UpstreamCheck.clientOptions());
     AppTracker tracker = tracked.tracker();
+    // the boots the readiness probe learns are the wake durations pre-warming leads by
+    BootTimes boots = new BootTimes();
     this.lifecycle =
         new AppLifecycle(
             new LifecycleContext(
@@ -126,7 +128,7 @@ public final class Paastis {
                 new ReadinessProbe(
                     vertx,
                     new UpstreamCheck(probeClient),
-                    new BootTimes(),
+                    boots,
                     ProviderAbilities.routerPages(providers)),
                 rules,
                 ignored,
@@ -144,6 +146,7 @@ public final class Paastis {
                 lifecycle.waker(),
                 new BusyProbe(vertx, probeClient),
                 lifecycle.vetoes(),
+                boots,
                 events,
                 rules,
                 ignored,

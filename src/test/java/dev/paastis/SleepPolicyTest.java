@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sleep policy of paastis.yml rules, on the real server with an in-process provider, real
  * upstreams and a clock the test moves: schedule windows, requests that must not wake an app, the
- * busy probe.
+ * busy probe, pre-warming.
  */
 class SleepPolicyTest {
 
@@ -91,9 +91,13 @@ class SleepPolicyTest {
   }
 
   private Response get(String path, Map<String, String> headers) throws Exception {
+    return getFrom("shop", path, headers);
+  }
+
+  private Response getFrom(String app, String path, Map<String, String> headers) throws Exception {
     return result(
         TestHttp.send(
-            client, paastis.port(), HttpMethod.GET, "shop.proxy.test", path, headers, null));
+            client, paastis.port(), HttpMethod.GET, app + ".proxy.test", path, headers, null));
   }
 
   private static <T> T result(Future<T> future) throws Exception {
@@ -112,7 +116,11 @@ class SleepPolicyTest {
   }
 
   private ManagedApp tracked() {
-    return paastis.registry().get("shop").await().orElseThrow();
+    return tracked("shop");
+  }
+
+  private ManagedApp tracked(String key) {
+    return paastis.registry().get(key).await().orElseThrow();
   }
 
   @Test
@@ -319,5 +327,71 @@ class SleepPolicyTest {
     upstream.busyStatus.set(200);
     tickAt(MONDAY_7_PARIS.plus(Duration.ofMinutes(27)));
     assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
+  }
+
+  @Test
+  void an_app_used_at_8_on_weekdays_for_weeks_is_started_shortly_before_8_once() throws Exception {
+    Instant mondayEight = Instant.parse("2026-12-07T08:00:00Z");
+    Instant fourWeeksBefore = mondayEight.minus(Duration.ofDays(28));
+    provider.withRunningApp("shop", upstream.uri());
+    provider.withRunningApp("blog", upstream.uri());
+    provider.withRunningApp("wiki", upstream.uri());
+    clock.set(fourWeeksBefore.minus(Duration.ofHours(1)));
+    startPaastis(
+        """
+        rules:
+          - pattern: '^(shop|wiki)$'
+            prewarm: true
+            prewarm_lead: 5m
+        """);
+    assertThat(paastis.registry().all().await()).hasSize(3); // discovered
+
+    // requests at 08:10 UTC, Monday to Friday: to shop and blog four weeks long, to wiki in two
+    for (int week = 0; week < 4; week++) {
+      for (int day = 0; day < 5; day++) {
+        clock.set(
+            fourWeeksBefore.plus(Duration.ofDays(7L * week + day)).plus(Duration.ofMinutes(10)));
+        assertThat(getFrom("shop", "/", Map.of()).status()).isEqualTo(200);
+        assertThat(getFrom("blog", "/", Map.of()).status()).isEqualTo(200);
+        if (week % 2 == 1) {
+          assertThat(getFrom("wiki", "/", Map.of()).status()).isEqualTo(200);
+        }
+      }
+    }
+    assertThat(tracked("shop").activity().hoursUsed()).isEqualTo(20);
+    assertThat(tracked("wiki").activity().hoursUsed()).isEqualTo(10);
+    // Friday 4 December, 09:00: nobody since 08:10, all three are stopped for idleness
+    tickAt(Instant.parse("2026-12-04T09:00:00Z"));
+    for (String app : List.of("shop", "blog", "wiki")) {
+      assertThat(provider.stateOf(app)).isEqualTo(AppState.STOPPED);
+    }
+
+    tickAt(mondayEight.minus(Duration.ofMinutes(10)));
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
+    assertThat(events(EventType.APP_PREWARMED)).isEmpty();
+
+    // Monday 07:58 UTC, within the 5 minutes before the usual hour
+    tickAt(mondayEight.minus(Duration.ofMinutes(2)));
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.RUNNING);
+    assertThat(provider.stateOf("blog")).isEqualTo(AppState.STOPPED); // prewarm is off
+    assertThat(provider.stateOf("wiki")).isEqualTo(AppState.STOPPED); // used 2 of 4 Mondays
+    List<Event> prewarmed = events(EventType.APP_PREWARMED);
+    assertThat(prewarmed).hasSize(1);
+    assertThat(prewarmed.get(0).app()).isEqualTo("shop");
+    assertThat(prewarmed.get(0).details()).containsEntry("for_hour", "2026-12-07T08:00:00Z");
+    // the pre-warm's wake is no use of 07:00: it must not become a usual hour in turn
+    assertThat(tracked("shop").activity().usedIn(mondayEight.getEpochSecond() / 3600 - 1))
+        .isFalse();
+
+    // stopped again by hand within the lead: not started twice for the same hour
+    paastis.lifecycle().stopper().stop("shop", StopReason.MANUAL).await();
+    tickAt(mondayEight.minus(Duration.ofMinutes(1)));
+    assertThat(provider.stateOf("shop")).isEqualTo(AppState.STOPPED);
+    assertThat(events(EventType.APP_PREWARMED)).hasSize(1);
+
+    // the request that wakes it records its hour
+    clock.set(mondayEight.plus(Duration.ofMinutes(5)));
+    assertThat(get("/", Map.of()).status()).isEqualTo(200);
+    assertThat(tracked("shop").activity().usedIn(mondayEight.getEpochSecond() / 3600)).isTrue();
   }
 }

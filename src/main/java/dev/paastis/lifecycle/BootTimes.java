@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * How long each app took to boot on its recent wakes (from the start request to its first own
  * answer), in memory: readiness probes often around the time the next boot should end, and seldom
  * before. The median of the last {@link #KEPT} boots, so that one slow boot (a cold build cache, a
- * busy host) does not move the expectation. Safe to use from any thread.
+ * busy host) does not move the expectation. Pre-warming reads them too: they are the app's recent
+ * wake durations. Kept by the instance that woke the app, and lost at restart. Safe to use from any
+ * thread.
  */
 public final class BootTimes {
 
@@ -30,6 +32,17 @@ public final class BootTimes {
       if (recent.size() > KEPT) {
         recent.removeFirst();
       }
+    }
+  }
+
+  /** The app's recent boots, oldest first ({@value #KEPT} at most); empty before its first. */
+  public List<Duration> recent(String app) {
+    Deque<Duration> recent = byApp.get(app);
+    if (recent == null) {
+      return List.of();
+    }
+    synchronized (recent) {
+      return List.copyOf(recent);
     }
   }
 

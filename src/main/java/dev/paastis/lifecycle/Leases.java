@@ -44,9 +44,14 @@ final class Leases {
     return Optional.of(new Lease(runtime, app));
   }
 
-  /** The app was just woken: its last access is now, the next touch a second later. */
-  void awoken(AppRuntime runtime, Instant now) {
-    runtime.lastTouchWrittenMillis = now.toEpochMilli();
+  /**
+   * The app was just woken: the next lease that counts as activity writes its touch at once, so
+   * that the request that asked for the wake records its hour in the app's activity history. The
+   * wake itself records none (a pre-warm or a schedule is no use), and one that no request asked
+   * for writes no touch.
+   */
+  void awoken(AppRuntime runtime) {
+    runtime.lastTouchWrittenMillis = 0;
   }
 
   private void recordAccess(AppRuntime runtime) {

@@ -144,7 +144,7 @@ final class WakeSteps {
       return Future.succeededFuture(app);
     }
     Instant now = context.clock().instant();
-    leases.awoken(runtime, now);
+    leases.awoken(runtime);
     return context
         .tracker()
         .markAwake(app, maxIdleTime, now)

@@ -3,13 +3,16 @@ package dev.paastis.metrics;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.lifecycle.Metrics;
+import dev.paastis.policy.ActivityHistory;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,11 @@ public final class MeteredTracker implements AppTracker {
   @Override
   public Future<List<TrackedApp>> index() {
     return calls.counted("index", delegate.index());
+  }
+
+  @Override
+  public Future<Map<String, ActivityHistory>> activity(Collection<String> keys) {
+    return calls.counted("activity", delegate.activity(keys));
   }
 
   @Override

@@ -2,10 +2,13 @@ package dev.paastis.registry;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.policy.ActivityHistory;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,12 @@ public interface AppTracker {
   Future<List<TrackedApp>> index();
 
   /**
+   * The activity histories of these apps, by key (untracked ones left out), read in one step: what
+   * pre-warming reads, for the few apps that may be due, never for every tracked app.
+   */
+  Future<Map<String, ActivityHistory>> activity(Collection<String> keys);
+
+  /**
    * Starts tracking a running app unless it is tracked already; completes with true when this call
    * registered it. Discovery and a wake may race to register the same app: one wins.
    */
@@ -32,11 +41,16 @@ public interface AppTracker {
 
   /**
    * The app runs (woken, or started from outside): its idle time counts from {@code now}, and it is
-   * registered when it was not tracked. Completes with true when this call registered it.
+   * registered when it was not tracked. Completes with true when this call registered it. Its
+   * activity is left as it is: the requests that use it are {@link #touch}es.
    */
   Future<Boolean> markAwake(ProviderApp app, Duration maxIdleTime, Instant now);
 
-  /** Moves the last access forward to {@code at}, never backwards; no-op for untracked apps. */
+  /**
+   * A request reached the app at {@code at}: moves the last access forward to {@code at}, never
+   * backwards, and records the hour of {@code at} in its activity (written only when that hour was
+   * not recorded yet); no-op for untracked apps.
+   */
   Future<Void> touch(String key, Instant at);
 
   /**

@@ -1,6 +1,7 @@
 package dev.paastis.registry;
 
 import dev.paastis.app.Formation;
+import dev.paastis.policy.ActivityHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param stoppedAt when Paastis stopped it; empty while it runs
  * @param pinnedUntil kept awake until then whatever its idle time or schedule (a pin); empty when
  *     not pinned
+ * @param activity the hours of the last 28 days in which a request reached it, which pre-warming
+ *     reads; empty for a new record
  */
 public record ManagedApp(
     String key,
@@ -29,7 +32,8 @@ public record ManagedApp(
     Instant lastAccessedAt,
     Optional<Formation> savedFormation,
     Optional<Instant> stoppedAt,
-    Optional<Instant> pinnedUntil) {
+    Optional<Instant> pinnedUntil,
+    ActivityHistory activity) {
 
   /** Schema version of the stored record, so that an upgrade can read older ones. */
   public static final int SCHEMA_VERSION = 1;
@@ -44,6 +48,7 @@ public record ManagedApp(
     Objects.requireNonNull(savedFormation, "savedFormation");
     Objects.requireNonNull(stoppedAt, "stoppedAt");
     Objects.requireNonNull(pinnedUntil, "pinnedUntil");
+    Objects.requireNonNull(activity, "activity");
   }
 
   public static ManagedApp registered(
@@ -57,7 +62,8 @@ public record ManagedApp(
         now,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        ActivityHistory.empty());
   }
 
   /** When the app becomes idle enough to be stopped. */
@@ -69,30 +75,43 @@ public record ManagedApp(
     return stoppedAt.isPresent();
   }
 
+  /**
+   * A request reached it at {@code at}: the last access moves forward (never backwards), and the
+   * hour of {@code at} is recorded in its activity, late or not.
+   */
   public ManagedApp accessedAt(Instant at) {
     Instant latest = at.isAfter(lastAccessedAt) ? at : lastAccessedAt;
-    return with(maxIdleTime, latest, savedFormation, stoppedAt, pinnedUntil);
+    ActivityHistory recorded = activity.recordedAt(at);
+    if (latest.equals(lastAccessedAt) && recorded == activity) {
+      return this;
+    }
+    return with(maxIdleTime, latest, savedFormation, stoppedAt, pinnedUntil, recorded);
   }
 
   public ManagedApp withMaxIdleTime(Duration value) {
-    return with(value, lastAccessedAt, savedFormation, stoppedAt, pinnedUntil);
+    return with(value, lastAccessedAt, savedFormation, stoppedAt, pinnedUntil, activity);
   }
 
   /** Stopped by Paastis, remembering the formation to restore. */
   public ManagedApp stopped(Formation formation, Instant at) {
     Optional<Formation> saved =
         formation.total() > 0 ? Optional.of(formation) : this.savedFormation;
-    return with(maxIdleTime, lastAccessedAt, saved, Optional.of(at), pinnedUntil);
+    return with(maxIdleTime, lastAccessedAt, saved, Optional.of(at), pinnedUntil, activity);
   }
 
-  /** Running again (woken by a request or started from outside): idle time counts from now. */
+  /**
+   * Running again (woken by a request, started from outside or ahead of its usual hours): idle time
+   * counts from now. Not recorded in its activity: a wake is not a use by itself (the request that
+   * asked for it is, through its {@link #accessedAt}), and a pre-warm's wake counted as one would
+   * make the hour before a usual hour usual in turn, week after week.
+   */
   public ManagedApp awake(Instant at) {
-    return with(maxIdleTime, at, savedFormation, Optional.empty(), pinnedUntil);
+    return with(maxIdleTime, at, savedFormation, Optional.empty(), pinnedUntil, activity);
   }
 
   /** Pinned until {@code until}, or no longer pinned when empty. */
   public ManagedApp pinned(Optional<Instant> until) {
-    return with(maxIdleTime, lastAccessedAt, savedFormation, stoppedAt, until);
+    return with(maxIdleTime, lastAccessedAt, savedFormation, stoppedAt, until, activity);
   }
 
   /** The same app (key, provider, region, registration) with these changeable fields. */
@@ -101,7 +120,8 @@ public record ManagedApp(
       Instant lastAccessedAt,
       Optional<Formation> savedFormation,
       Optional<Instant> stoppedAt,
-      Optional<Instant> pinnedUntil) {
+      Optional<Instant> pinnedUntil,
+      ActivityHistory activity) {
     return new ManagedApp(
         key,
         provider,
@@ -111,7 +131,8 @@ public record ManagedApp(
         lastAccessedAt,
         savedFormation,
         stoppedAt,
-        pinnedUntil);
+        pinnedUntil,
+        activity);
   }
 
   /** Whether a pin keeps it awake at {@code now}. */

@@ -2,10 +2,14 @@ package dev.paastis.registry;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.policy.ActivityHistory;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +34,19 @@ public final class RegistryTracker implements AppTracker {
   @Override
   public Future<List<TrackedApp>> index() {
     return registry.index();
+  }
+
+  @Override
+  public Future<Map<String, ActivityHistory>> activity(Collection<String> keys) {
+    List<Future<Optional<ManagedApp>>> reads = keys.stream().map(registry::get).toList();
+    return Future.all(reads)
+        .map(
+            done -> {
+              Map<String, ActivityHistory> byKey = new HashMap<>();
+              reads.forEach(
+                  read -> read.result().ifPresent(app -> byKey.put(app.key(), app.activity())));
+              return byKey;
+            });
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.paastis.app.Rules;
 import dev.paastis.app.SleepPolicy;
 import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.AppCatalog;
+import dev.paastis.lifecycle.BootTimes;
 import dev.paastis.lifecycle.BusyProbe;
 import dev.paastis.lifecycle.EventRecorder;
 import dev.paastis.lifecycle.IgnoredApps;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * One scheduler tick: list each provider's apps once, register running apps not yet tracked
  * (discovery), stop tracked apps past their idle deadline (idle sweep) unless a pin, a keep_awake
  * window or a busy answer keeps them awake, start and stop apps whose schedule windows open ({@link
- * WindowActions}), and unregister apps gone from their provider. A provider whose listing fails is
- * left alone until the next tick. The tick lists and decides; the {@link AppTracker} writes.
+ * WindowActions}), start sleeping apps shortly before their usual hours ({@link PrewarmActions}),
+ * and unregister apps gone from their provider. A provider whose listing fails is left alone until
+ * the next tick. The tick lists and decides; the {@link AppTracker} writes.
  */
 public final class Tick {
 
@@ -55,6 +57,7 @@ public final class Tick {
   private final AppCatalog catalog;
   private final IdleStops idleStops;
   private final WindowActions windows;
+  private final PrewarmActions prewarm;
   private final EventRecorder events;
   private final Rules rules;
   private final IgnoredApps ignored;
@@ -67,9 +70,10 @@ public final class Tick {
    * @param catalog where each listing goes, the read model of app state
    * @param tracker the one writer of tracked apps
    * @param stopper stops idle apps, and apps whose keep_asleep window opens
-   * @param waker starts apps whose keep_awake window opens
+   * @param waker starts apps whose keep_awake window opens, and apps pre-warmed
    * @param busyProbe asks an idle app with a busy_probe whether it may be stopped
    * @param vetoes the idle stops busy apps postponed
+   * @param boots the apps' recent wake durations, for the default pre-warm lead
    * @param peers the instances sharing the registry: only the leader lists and decides
    */
   public record Collaborators(
@@ -80,6 +84,7 @@ public final class Tick {
       Waker waker,
       BusyProbe busyProbe,
       StopVetoes vetoes,
+      BootTimes boots,
       EventRecorder events,
       Rules rules,
       IgnoredApps ignored,
@@ -94,6 +99,7 @@ public final class Tick {
       Objects.requireNonNull(waker, "waker");
       Objects.requireNonNull(busyProbe, "busyProbe");
       Objects.requireNonNull(vetoes, "vetoes");
+      Objects.requireNonNull(boots, "boots");
       Objects.requireNonNull(events, "events");
       Objects.requireNonNull(rules, "rules");
       Objects.requireNonNull(ignored, "ignored");
@@ -116,6 +122,8 @@ public final class Tick {
             with.events(),
             with.clock());
     this.windows = new WindowActions(with.waker(), with.stopper());
+    this.prewarm =
+        new PrewarmActions(with.tracker(), with.waker()::start, with.boots(), with.events());
     this.events = with.events();
     this.rules = with.rules();
     this.ignored = with.ignored();
@@ -221,6 +229,7 @@ public final class Tick {
     Instant now = clock.instant();
     List<Future<?>> work = new ArrayList<>();
     List<String> idle = new ArrayList<>();
+    List<PrewarmActions.Sleeping> sleeping = new ArrayList<>();
     for (ProviderApp app : listing) {
       if (ignored.isIgnored(app.key())) {
         continue;
@@ -234,6 +243,13 @@ public final class Tick {
       if (app.state() == AppState.STOPPED && awakeWindow.isPresent() && asleepWindow.isEmpty()) {
         work.add(windows.startOnce(app, settings, awakeWindow.get()));
         continue;
+      }
+      if (app.state() == AppState.STOPPED
+          && entry != null
+          && policy.prewarm()
+          && asleepWindow.isEmpty()
+          && catalog.state(app) == AppState.STOPPED) {
+        sleeping.add(new PrewarmActions.Sleeping(app, settings));
       }
       if (app.state() != AppState.RUNNING) {
         continue;
@@ -258,11 +274,16 @@ public final class Tick {
       }
     }
     work.add(stopIdle(provider, idle));
+    work.add(prewarm.startDue(sleeping, now));
     Set<String> listed = listing.stream().map(ProviderApp::key).collect(Collectors.toSet());
     tracked.values().stream()
         .filter(entry -> entry.provider().equals(provider.name()))
         .filter(entry -> !listed.contains(entry.key()))
-        .forEach(entry -> windows.forget(entry.key()));
+        .forEach(
+            entry -> {
+              windows.forget(entry.key());
+              prewarm.forget(entry.key());
+            });
     tracked.values().stream()
         .filter(entry -> entry.provider().equals(provider.name()))
         .filter(entry -> !listed.contains(entry.key()))

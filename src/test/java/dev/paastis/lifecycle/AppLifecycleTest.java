@@ -14,6 +14,7 @@ import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventType;
 import dev.paastis.events.memory.InMemoryEventStore;
 import dev.paastis.metrics.MicrometerMetrics;
+import dev.paastis.policy.ActivityHistory;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.Deadline;
 import dev.paastis.provider.ProviderException;
@@ -35,6 +36,7 @@ import io.vertx.core.http.HttpClientOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -457,6 +459,11 @@ class AppLifecycleTest {
     @Override
     public Future<List<TrackedApp>> index() {
       return local.index();
+    }
+
+    @Override
+    public Future<Map<String, ActivityHistory>> activity(Collection<String> keys) {
+      return local.activity(keys);
     }
 
     @Override

@@ -55,4 +55,16 @@ class BootTimesTest {
     assertThat(boots.expected("shop")).contains(ms(1000));
     assertThat(boots.expected("blog")).contains(ms(30_000));
   }
+
+  @Test
+  void the_recent_boots_are_the_last_five_oldest_first() {
+    assertThat(boots.recent("shop")).isEmpty();
+    for (int i = 1; i <= 7; i++) {
+      boots.record("shop", ms(i * 1000));
+    }
+
+    assertThat(boots.recent("shop"))
+        .containsExactly(ms(3000), ms(4000), ms(5000), ms(6000), ms(7000));
+    assertThat(boots.recent("blog")).isEmpty();
+  }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.policy.ActivityHistory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +186,140 @@ public abstract class AppTrackerContractTest {
     assertThat(tracker.index().await())
         .containsExactly(
             new TrackedApp("shop", "local", Optional.of(T0.plusSeconds(120).plus(IDLE))));
+  }
+
+  private ActivityHistory activityOf(String key) {
+    return tracker.activity(List.of(key)).await().get(key);
+  }
+
+  /** Whether the hour {@code at} falls in is recorded in the activity. */
+  private static boolean usedAt(ActivityHistory activity, Instant at) {
+    return activity.usedIn(at.getEpochSecond() / 3600);
+  }
+
+  @Test
+  void a_new_app_has_no_activity() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+
+    assertThat(activityOf("shop")).isEqualTo(ActivityHistory.empty());
+    assertThat(tracked("shop").activity()).isEqualTo(ActivityHistory.empty());
+  }
+
+  @Test
+  void a_touch_records_its_hour_once_whatever_the_number_of_touches_in_it() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+
+    tracker.touch("shop", T0.plusSeconds(30)).await();
+    tracker.touch("shop", T0.plusSeconds(40)).await();
+    tracker.touch("shop", T0.plus(Duration.ofHours(3))).await();
+
+    ActivityHistory activity = activityOf("shop");
+    assertThat(activity)
+        .isEqualTo(ActivityHistory.empty().recordedAt(T0).recordedAt(T0.plus(Duration.ofHours(3))));
+    assertThat(activity.hoursUsed()).isEqualTo(2);
+    assertThat(usedAt(activity, T0.plus(Duration.ofHours(1)))).isFalse();
+    assertThat(tracked("shop").activity()).isEqualTo(activity);
+  }
+
+  @Test
+  void a_late_touch_records_its_hour_without_moving_the_last_access_back() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.touch("shop", T0.plus(Duration.ofHours(2))).await();
+
+    tracker.touch("shop", T0.plusSeconds(60)).await();
+
+    assertThat(tracked("shop").lastAccessedAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+    assertThat(usedAt(activityOf("shop"), T0)).isTrue();
+  }
+
+  @Test
+  void hours_older_than_28_days_drop_out_of_the_activity() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.touch("shop", T0).await();
+    tracker.touch("shop", T0.plus(Duration.ofDays(1))).await();
+
+    Instant fourWeeksOn = T0.plus(Duration.ofDays(28));
+    tracker.touch("shop", fourWeeksOn).await();
+
+    ActivityHistory activity = activityOf("shop");
+    assertThat(usedAt(activity, T0)).isFalse();
+    assertThat(usedAt(activity, T0.plus(Duration.ofDays(1)))).isTrue();
+    assertThat(usedAt(activity, fourWeeksOn)).isTrue();
+    assertThat(activity.hoursUsed()).isEqualTo(2);
+    // an hour that left the window is not recorded again
+    tracker.touch("shop", T0.plusSeconds(60)).await();
+    assertThat(activityOf("shop")).isEqualTo(activity);
+  }
+
+  @Test
+  void a_touch_after_weeks_unused_keeps_only_its_own_hour() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    for (int day = 0; day < 7; day++) {
+      tracker.touch("shop", T0.plus(Duration.ofDays(day))).await();
+    }
+
+    Instant later = T0.plus(Duration.ofDays(40));
+    tracker.touch("shop", later).await();
+
+    assertThat(activityOf("shop")).isEqualTo(ActivityHistory.empty().recordedAt(later));
+  }
+
+  @Test
+  void a_wake_is_no_use_by_itself_the_requests_after_it_are() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+    Instant wake = T0.plus(Duration.ofHours(5));
+
+    tracker.markAwake(app("shop"), IDLE, wake).await();
+    tracker.markAwake(app("new"), IDLE, wake).await();
+
+    assertThat(activityOf("shop")).isEqualTo(ActivityHistory.empty());
+    assertThat(activityOf("new")).isEqualTo(ActivityHistory.empty());
+
+    // the request that asked for the wake touches at the wake's instant
+    tracker.touch("shop", wake).await();
+    assertThat(activityOf("shop")).isEqualTo(ActivityHistory.empty().recordedAt(wake));
+    assertThat(tracked("shop").lastAccessedAt()).isEqualTo(wake);
+  }
+
+  @Test
+  void the_activity_outlives_a_stop_a_wake_and_a_pin() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.touch("shop", T0.plusSeconds(30)).await();
+
+    tracker.saveFormation("shop", TWO_WEBS_ONE_WORKER, T0.plusSeconds(60)).await();
+    tracker.markAwake(app("shop"), IDLE, T0.plus(Duration.ofHours(2))).await();
+    tracker.pin("shop", Optional.of(T0.plus(Duration.ofHours(4)))).await();
+
+    assertThat(activityOf("shop")).isEqualTo(ActivityHistory.empty().recordedAt(T0));
+  }
+
+  @Test
+  void forgetting_an_app_forgets_its_activity() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.touch("shop", T0.plusSeconds(30)).await();
+
+    tracker.forget("shop").await();
+    assertThat(tracker.activity(List.of("shop")).await()).isEmpty();
+
+    tracker.registerIfAbsent(app("shop"), IDLE, T0.plusSeconds(60)).await();
+    assertThat(activityOf("shop")).isEqualTo(ActivityHistory.empty());
+  }
+
+  @Test
+  void the_activity_of_several_apps_is_read_at_once_and_untracked_apps_are_left_out() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    tracker.registerIfAbsent(app("blog"), IDLE, T0).await();
+    tracker.touch("blog", T0.plus(Duration.ofHours(1))).await();
+
+    assertThat(tracker.activity(List.of("shop", "blog", "ghost")).await())
+        .isEqualTo(
+            Map.of(
+                "shop",
+                ActivityHistory.empty(),
+                "blog",
+                ActivityHistory.empty().recordedAt(T0.plus(Duration.ofHours(1)))));
+    assertThat(tracker.activity(List.of()).await()).isEmpty();
   }
 
   @Test

@@ -3,10 +3,12 @@ package dev.paastis.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.app.Formation;
+import dev.paastis.policy.ActivityHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,51 @@ public abstract class RegistryContractTest {
 
     assertThat(registry.get("shop").await()).contains(app);
     assertThat(registry.get("unknown").await()).isEmpty();
+  }
+
+  @Test
+  void a_put_app_keeps_its_activity_and_a_touch_adds_to_it() {
+    ManagedApp used = app("shop").accessedAt(T0).accessedAt(T0.plus(Duration.ofDays(3)));
+    registry.put(used).await();
+
+    assertThat(registry.get("shop").await()).contains(used);
+    assertThat(registry.all().await()).containsExactly(used);
+
+    Instant later = T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(5));
+    registry.touch("shop", later).await();
+    assertThat(registry.get("shop").await().orElseThrow().activity())
+        .isEqualTo(used.activity().recordedAt(later));
+
+    // a record put with no activity has none any more
+    registry.put(app("shop")).await();
+    assertThat(registry.get("shop").await().orElseThrow().activity())
+        .isEqualTo(ActivityHistory.empty());
+  }
+
+  @Test
+  void touches_keep_the_activity_as_the_history_itself_would_over_weeks_and_gaps() {
+    registry.put(app("shop")).await();
+    ActivityHistory expected = ActivityHistory.empty();
+    Random random = new Random(18);
+    Instant at = T0;
+    for (int touch = 0; touch < 300; touch++) {
+      // mostly forward by a few hours, sometimes by days (the ring wraps, bytes of skipped hours
+      // are cleared), sometimes back in time (a late touch)
+      int roll = random.nextInt(10);
+      Duration step =
+          roll < 6
+              ? Duration.ofMinutes(random.nextInt(600))
+              : roll < 9
+                  ? Duration.ofHours(24 + random.nextInt(300))
+                  : Duration.ofHours(-random.nextInt(800));
+      at = at.plus(step);
+      registry.touch("shop", at).await();
+      expected = expected.recordedAt(at);
+      if (touch % 25 == 0) {
+        assertThat(registry.get("shop").await().orElseThrow().activity()).isEqualTo(expected);
+      }
+    }
+    assertThat(registry.get("shop").await().orElseThrow().activity()).isEqualTo(expected);
   }
 
   @Test

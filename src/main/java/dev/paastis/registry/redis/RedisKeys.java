@@ -19,6 +19,14 @@ final class RedisKeys {
     return prefix + "app:" + key;
   }
 
+  /**
+   * The hours one tracked app was used in over 28 days: a bitmap of 672 bits, bit {@code epoch hour
+   * mod 672} (the record's {@code activityHour} is the newest hour recorded).
+   */
+  String activity(String key) {
+    return prefix + "activity:" + key;
+  }
+
   /** Every tracked app: a hash of app key to provider name. */
   String apps() {
     return prefix + "apps";

@@ -17,14 +17,17 @@ import java.util.Optional;
 
 /**
  * The registry on Redis, shared by every instance and kept across restarts. Layout (docs/redis.md):
- * one JSON record per app, a hash of the tracked apps' providers, and a sorted set of idle
- * deadlines, all under the key prefix; every write is one Lua script, so the three stay in step.
- * Futures complete on a Vert.x thread.
+ * one JSON record and one activity bitmap per app, a hash of the tracked apps' providers, a sorted
+ * set of idle deadlines and a hash of pins, all under the key prefix; every write is one Lua
+ * script, so they stay in step. Futures complete on a Vert.x thread.
  */
 public final class RedisRegistry implements Registry {
 
-  /** Records read per MGET: bounded replies whatever the number of apps. */
-  private static final int READ_CHUNK = 500;
+  /**
+   * Apps read per MGET (their records and activity bitmaps, two keys each): bounded replies
+   * whatever the number of apps.
+   */
+  private static final int READ_CHUNK = 250;
 
   private final RedisCalls redis;
   private final RedisKeys keys;
@@ -44,12 +47,7 @@ public final class RedisRegistry implements Registry {
 
   @Override
   public Future<Optional<ManagedApp>> get(String key) {
-    String name = keys.app(key);
-    return redis
-        .send(Request.cmd(Command.GET).arg(name))
-        .map(
-            stored ->
-                Optional.ofNullable(stored).map(raw -> StoredApp.decode(name, raw.toString())));
+    return read(List.of(key)).map(apps -> apps.stream().findFirst());
   }
 
   @Override
@@ -65,16 +63,20 @@ public final class RedisRegistry implements Registry {
             });
   }
 
-  private Future<List<ManagedApp>> read(List<String> appKeys) {
+  /**
+   * The records of these apps with their activity, in their order, in one round trip; apps not
+   * tracked (or forgotten meanwhile) are left out.
+   */
+  Future<List<ManagedApp>> read(List<String> appKeys) {
     if (appKeys.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     List<Request> reads = new ArrayList<>();
     for (int from = 0; from < appKeys.size(); from += READ_CHUNK) {
       Request mget = Request.cmd(Command.MGET);
-      appKeys.subList(from, Math.min(from + READ_CHUNK, appKeys.size())).stream()
-          .map(keys::app)
-          .forEach(mget::arg);
+      for (String key : appKeys.subList(from, Math.min(from + READ_CHUNK, appKeys.size()))) {
+        mget.arg(keys.app(key)).arg(keys.activity(key));
+      }
       reads.add(mget);
     }
     return redis
@@ -84,11 +86,15 @@ public final class RedisRegistry implements Registry {
               List<ManagedApp> apps = new ArrayList<>(appKeys.size());
               int index = 0;
               for (Response reply : replies) {
-                for (Response stored : reply) {
+                for (int i = 0; i < reply.size(); i += 2) {
+                  Response stored = reply.get(i);
+                  Response activity = reply.get(i + 1);
                   String name = keys.app(appKeys.get(index++));
                   // forgotten between the two reads: not tracked any more
                   if (stored != null) {
-                    apps.add(StoredApp.decode(name, stored.toString()));
+                    apps.add(
+                        StoredApp.decode(
+                            name, stored.toString(), activity == null ? null : activity.toBytes()));
                   }
                 }
               }
@@ -138,11 +144,18 @@ public final class RedisRegistry implements Registry {
   public Future<Void> put(ManagedApp app) {
     String deadline = app.isSleeping() ? "" : String.valueOf(app.idleDeadline().toEpochMilli());
     String pinned = app.pinnedUntil().map(at -> String.valueOf(at.toEpochMilli())).orElse("");
+    byte[] activity = StoredActivity.bitmap(app.activity());
     return Scripts.PUT
         .run(
             redis,
             appKeys(app.key()),
-            List.of(app.key(), app.provider(), StoredApp.encode(app), deadline, pinned))
+            List.of(
+                app.key(),
+                app.provider(),
+                StoredApp.encode(app),
+                deadline,
+                pinned,
+                activity.length == 0 ? "" : activity))
         .mapEmpty();
   }
 
@@ -158,9 +171,12 @@ public final class RedisRegistry implements Registry {
         .map(deleted -> deleted.toLong() > 0);
   }
 
-  /** The keys of the scripts that edit the record, the apps hash, the idle set and the pins. */
+  /**
+   * The keys of the scripts that edit the record, the apps hash, the idle set, the pins and the
+   * activity.
+   */
   List<String> appKeys(String key) {
-    return List.of(keys.app(key), keys.apps(), keys.idle(), keys.pins());
+    return List.of(keys.app(key), keys.apps(), keys.idle(), keys.pins(), keys.activity(key));
   }
 
   List<String> pinKeys(String key) {
@@ -168,6 +184,10 @@ public final class RedisRegistry implements Registry {
   }
 
   List<String> touchKeys(String key) {
+    return List.of(keys.app(key), keys.idle(), keys.activity(key));
+  }
+
+  List<String> formationKeys(String key) {
     return List.of(keys.app(key), keys.idle());
   }
 

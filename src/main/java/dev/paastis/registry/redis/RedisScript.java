@@ -89,7 +89,13 @@ final class RedisScript {
     private Request with(Request request) {
       request.arg(keys.size());
       keys.forEach(request::arg);
-      args.forEach(arg -> request.arg(String.valueOf(arg)));
+      for (Object arg : args) {
+        if (arg instanceof byte[] bytes) {
+          request.arg(bytes); // binary, as is: a bitmap
+        } else {
+          request.arg(String.valueOf(arg));
+        }
+      }
       return request;
     }
   }

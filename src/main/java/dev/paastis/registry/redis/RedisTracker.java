@@ -2,13 +2,17 @@ package dev.paastis.registry.redis;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.policy.ActivityHistory;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +40,19 @@ final class RedisTracker implements AppTracker {
   @Override
   public Future<List<TrackedApp>> index() {
     return store.index();
+  }
+
+  /** The records and bitmaps of these apps, MGET in one round trip. */
+  @Override
+  public Future<Map<String, ActivityHistory>> activity(Collection<String> keys) {
+    return store
+        .read(List.copyOf(keys))
+        .map(
+            apps -> {
+              Map<String, ActivityHistory> byKey = new HashMap<>();
+              apps.forEach(app -> byKey.put(app.key(), app.activity()));
+              return byKey;
+            });
   }
 
   @Override
@@ -79,7 +96,7 @@ final class RedisTracker implements AppTracker {
   public Future<Void> saveFormation(String key, Formation formation, Instant at) {
     String saved = formation.total() > 0 ? StoredApp.formation(formation).encode() : "";
     return Scripts.SAVE_FORMATION
-        .run(store.redis(), store.touchKeys(key), List.of(key, saved, at.toEpochMilli()))
+        .run(store.redis(), store.formationKeys(key), List.of(key, saved, at.toEpochMilli()))
         .mapEmpty();
   }
 

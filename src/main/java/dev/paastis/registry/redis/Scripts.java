@@ -1,11 +1,14 @@
 package dev.paastis.registry.redis;
 
+import dev.paastis.policy.ActivityHistory;
+
 /**
  * The Lua scripts that make each tracker operation one atomic step on a Redis shared by several
  * instances. Records are edited in place with cjson, which keeps fields it does not know; a record
  * of another schema version is refused. Instants are epoch milliseconds. The keys of each script
- * are {@code KEYS[1]} the app's record, {@code KEYS[2]} the apps hash, {@code KEYS[3]} the idle set
- * and {@code KEYS[4]} the pins hash (or the lock for the lock scripts).
+ * are {@code KEYS[1]} the app's record, {@code KEYS[2]} the apps hash, {@code KEYS[3]} the idle
+ * set, {@code KEYS[4]} the pins hash and {@code KEYS[5]} the app's activity bitmap (or the lock for
+ * the lock scripts), unless the script says otherwise.
  */
 final class Scripts {
 
@@ -34,6 +37,51 @@ final class Scripts {
       """
           .formatted(StoredApp.VERSION, StoredApp.VERSION);
 
+  /**
+   * Records the hour of {@code at} (epoch ms) in the activity bitmap {@code key} of {@code app},
+   * whose {@code activityHour} is the newest hour recorded: the same ring as {@link
+   * dev.paastis.policy.ActivityHistory}, bit {@code hour mod 672}. An hour already recorded writes
+   * nothing; a newer hour first clears the bits of the hours skipped (they held the hours of 28
+   * days before), a byte at a time where it can, or the whole bitmap after 28 days unused. True
+   * when {@code activityHour} moved (the record must be saved).
+   */
+  private static final String ACTIVITY =
+      """
+      local function record_activity(app, at, key)
+        local hours = %d
+        local hour = math.floor(at / 3600000)
+        local newest = app.activityHour
+        if hour < 0 or (newest and hour <= newest - hours) then
+          return false
+        end
+        if newest and hour <= newest then
+          if redis.call('GETBIT', key, hour %% hours) == 0 then
+            redis.call('SETBIT', key, hour %% hours, 1)
+          end
+          return false
+        end
+        if not newest or hour - newest >= hours then
+          redis.call('DEL', key)
+        else
+          local skipped = newest + 1
+          while skipped < hour do
+            local bit = skipped %% hours
+            if bit %% 8 == 0 and hour - skipped >= 8 then
+              redis.call('SETRANGE', key, math.floor(bit / 8), '\0')
+              skipped = skipped + 8
+            else
+              redis.call('SETBIT', key, bit, 0)
+              skipped = skipped + 1
+            end
+          end
+        end
+        redis.call('SETBIT', key, hour %% hours, 1)
+        app.activityHour = hour
+        return true
+      end
+      """
+          .formatted(ActivityHistory.HOURS);
+
   /** Writes a new record (ARGV[3]) with its provider (ARGV[2]) and idle deadline (its arg). */
   private static final String REGISTER =
       """
@@ -46,7 +94,7 @@ final class Scripts {
 
   /**
    * Creates or replaces a record. ARGV: key, provider, record, idle deadline or '' asleep, pinned
-   * until or '' unpinned.
+   * until or '' unpinned, activity bitmap or '' for none.
    */
   static final RedisScript PUT =
       new RedisScript(
@@ -62,6 +110,11 @@ final class Scripts {
             redis.call('HDEL', KEYS[4], ARGV[1])
           else
             redis.call('HSET', KEYS[4], ARGV[1], ARGV[5])
+          end
+          if ARGV[6] == '' then
+            redis.call('DEL', KEYS[5])
+          else
+            redis.call('SET', KEYS[5], ARGV[6])
           end
           return 1
           """);
@@ -100,25 +153,35 @@ final class Scripts {
               return 0
               """);
 
-  /** Moves the last access forward only; 1 when moved. KEYS: record, idle. ARGV: key, at. */
+  /**
+   * A request at {@code at}: records its hour in the activity, moves the last access forward only;
+   * 1 when moved. KEYS: record, idle, activity. ARGV: key, at.
+   */
   static final RedisScript TOUCH =
       new RedisScript(
           LOAD
+              + ACTIVITY
               + """
               local app = existing()
               if not app then
                 return 0
               end
               local at = tonumber(ARGV[2])
-              if at <= app.lastAccessedAt then
-                return 0
+              local recorded = record_activity(app, at, KEYS[3])
+              local moved = at > app.lastAccessedAt
+              if moved then
+                app.lastAccessedAt = at
+                if app.stoppedAt == nil then
+                  redis.call('ZADD', KEYS[2], at + app.maxIdleTimeMs, ARGV[1])
+                end
               end
-              app.lastAccessedAt = at
-              save(app)
-              if app.stoppedAt == nil then
-                redis.call('ZADD', KEYS[2], at + app.maxIdleTimeMs, ARGV[1])
+              if moved or recorded then
+                save(app)
               end
-              return 1
+              if moved then
+                return 1
+              end
+              return 0
               """);
 
   /**
@@ -165,10 +228,11 @@ final class Scripts {
               return 1
               """);
 
-  /** Stops tracking; 1 when the app was tracked. ARGV: key. */
+  /** Stops tracking, activity included; 1 when the app was tracked. ARGV: key. */
   static final RedisScript FORGET =
       new RedisScript(
           """
+          redis.call('DEL', KEYS[5])
           redis.call('HDEL', KEYS[2], ARGV[1])
           redis.call('ZREM', KEYS[3], ARGV[1])
           redis.call('HDEL', KEYS[4], ARGV[1])

@@ -13,7 +13,9 @@ import java.util.Optional;
  * A {@link ManagedApp} as stored in Redis: JSON with a schema version ({@code v}), instants as
  * epoch milliseconds (the Lua scripts compare and add them), optional fields left out when empty.
  * The scripts edit these records in place and keep fields they do not know, so a newer version may
- * add fields; a record of a newer schema is refused rather than misread.
+ * add fields; a record of a newer schema is refused rather than misread. The activity's hours are a
+ * bitmap beside the record ({@link StoredActivity}); the record keeps the newest hour recorded,
+ * {@code activityHour}, left out while no hour is.
  */
 final class StoredApp {
 
@@ -34,6 +36,9 @@ final class StoredApp {
     app.savedFormation().ifPresent(formation -> json.put("savedFormation", formation(formation)));
     app.stoppedAt().ifPresent(at -> json.put("stoppedAt", at.toEpochMilli()));
     app.pinnedUntil().ifPresent(at -> json.put("pinnedUntil", at.toEpochMilli()));
+    if (app.activity().hoursUsed() > 0) {
+      json.put("activityHour", app.activity().newestHour());
+    }
     return json.encode();
   }
 
@@ -41,8 +46,11 @@ final class StoredApp {
     return new JsonObject(new HashMap<>(formation.quantities()));
   }
 
-  /** Reads a stored record; fails with a message naming the key when it cannot. */
-  static ManagedApp decode(String redisKey, String stored) {
+  /**
+   * Reads a stored record and the bitmap of its activity (null when there is none); fails with a
+   * message naming the key when it cannot.
+   */
+  static ManagedApp decode(String redisKey, String stored, byte[] activity) {
     JsonObject json;
     try {
       json = new JsonObject(stored);
@@ -69,7 +77,8 @@ final class StoredApp {
         Instant.ofEpochMilli(json.getLong("lastAccessedAt")),
         Optional.ofNullable(json.getJsonObject("savedFormation")).map(StoredApp::formation),
         Optional.ofNullable(json.getLong("stoppedAt")).map(Instant::ofEpochMilli),
-        Optional.ofNullable(json.getLong("pinnedUntil")).map(Instant::ofEpochMilli));
+        Optional.ofNullable(json.getLong("pinnedUntil")).map(Instant::ofEpochMilli),
+        StoredActivity.read(json.getLong("activityHour"), activity));
   }
 
   private static Formation formation(JsonObject json) {

@@ -97,6 +97,41 @@ class RedisLayoutTest {
   }
 
   @Test
+  void the_activity_is_a_bitmap_of_hours_beside_the_record_which_keeps_the_newest_hour() {
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+    long hour = T0.getEpochSecond() / 3600;
+
+    tracker.touch("shop", T0.plusSeconds(60)).await();
+    tracker.touch("shop", T0.plus(Duration.ofHours(2))).await();
+
+    assertThat(keysUnderPrefix())
+        .containsExactly(
+            prefix + "activity:shop", prefix + "app:shop", prefix + "apps", prefix + "idle");
+    JsonObject record = new JsonObject(redis.command(Command.GET, prefix + "app:shop").toString());
+    assertThat(record.getLong("activityHour")).isEqualTo(hour + 2);
+    String bitmap = prefix + "activity:shop";
+    assertThat(redis.command(Command.GETBIT, bitmap, hour % 672).toInteger()).isEqualTo(1);
+    assertThat(redis.command(Command.GETBIT, bitmap, (hour + 1) % 672).toInteger()).isEqualTo(0);
+    assertThat(redis.command(Command.GETBIT, bitmap, (hour + 2) % 672).toInteger()).isEqualTo(1);
+    assertThat(redis.command(Command.BITCOUNT, bitmap).toInteger()).isEqualTo(2);
+    assertThat(redis.command(Command.STRLEN, bitmap).toInteger()).isLessThanOrEqualTo(84);
+  }
+
+  @Test
+  void a_record_without_activity_says_nothing_of_it_and_a_stray_bitmap_is_not_read() {
+    // a bitmap left by an older Paastis that forgot the app without knowing of it
+    redis.command(Command.SETBIT, prefix + "activity:shop", 5, 1);
+    tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
+
+    JsonObject record = new JsonObject(redis.command(Command.GET, prefix + "app:shop").toString());
+    assertThat(record.containsKey("activityHour")).isFalse();
+    assertThat(state.registry().get("shop").await().orElseThrow().activity().hoursUsed()).isZero();
+
+    tracker.touch("shop", T0).await();
+    assertThat(redis.command(Command.BITCOUNT, prefix + "activity:shop").toInteger()).isEqualTo(1);
+  }
+
+  @Test
   void a_sleeping_app_leaves_the_idle_set_and_keeps_its_formation_in_its_record() {
     tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
 
@@ -114,7 +149,9 @@ class RedisLayoutTest {
     redis.command(Command.SET, "paastis-other:app:shop", "another prefix");
     tracker.registerIfAbsent(app("shop"), IDLE, T0).await();
     tracker.registerIfAbsent(app("blog"), IDLE, T0).await();
+    tracker.touch("shop", T0.plusSeconds(60)).await();
     tracker.claimWake("shop").await().release().await();
+    assertThat(keysUnderPrefix()).contains(prefix + "activity:shop");
 
     for (var tracked : tracker.all().await()) {
       tracker.forget(tracked.key()).await();
