@@ -307,6 +307,7 @@ class SleepPolicyTest {
           - pattern: '^shop$'
             busy_probe: /busy
             busy_retry: 5m
+            busy_probe_timeout: 30s   # a loaded machine must not turn "busy" into "no answer"
         """);
     tickAt(MONDAY_7_PARIS); // discovered
     upstream.busyStatus.set(423);

@@ -37,7 +37,10 @@ record AppStanding(Optional<String> why, Optional<Instant> changesAt) {
   /** Asleep inside a keep_asleep window: requests do not wake it before {@code changes_at}. */
   static final String KEEP_ASLEEP = "keep_asleep";
 
-  /** Asleep: the next request wakes it (or its next keep_awake window, at {@code changes_at}). */
+  /**
+   * Asleep: the next request wakes it; {@code changes_at} is its next keep_awake opening or
+   * pre-warm, if any.
+   */
   static final String ASLEEP = "asleep";
 
   /** Being started. */
@@ -53,12 +56,14 @@ record AppStanding(Optional<String> why, Optional<Instant> changesAt) {
    * @param tracked its record, when Paastis tracks it
    * @param policy its sleep policy
    * @param vetoedUntil the end of a busy answer's veto, if one holds
+   * @param prewarmAt when a pre-warm will start it next, if its rule asks for one
    */
   static AppStanding of(
       AppState state,
       Optional<ManagedApp> tracked,
       SleepPolicy policy,
       Optional<Instant> vetoedUntil,
+      Optional<Instant> prewarmAt,
       Instant now) {
     Optional<OpenWindow> asleepWindow = policy.keepAsleep().openAt(now);
     return switch (state) {
@@ -66,7 +71,7 @@ record AppStanding(Optional<String> why, Optional<Instant> changesAt) {
       case STOPPED, STOPPING ->
           asleepWindow.isPresent()
               ? standing(KEEP_ASLEEP, asleepWindow.get().closesAt())
-              : standing(ASLEEP, policy.keepAwake().nextOpening(now));
+              : standing(ASLEEP, earliest(policy.keepAwake().nextOpening(now), prewarmAt));
       case STARTING -> standing(WAKING, Optional.empty());
       case FAILED, UNKNOWN -> UNKNOWN;
     };

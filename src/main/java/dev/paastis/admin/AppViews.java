@@ -5,9 +5,11 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
+import dev.paastis.app.SleepPolicy;
 import dev.paastis.events.EventStore;
 import dev.paastis.lifecycle.AppCatalog;
 import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.policy.PrewarmPlan;
 import dev.paastis.policy.Savings;
 import dev.paastis.policy.Savings.Span;
 import dev.paastis.registry.ManagedApp;
@@ -123,7 +125,12 @@ final class AppViews {
     Instant now = clock.instant();
     AppStanding standing =
         AppStanding.of(
-            state, tracked, settings.policy(), lifecycle.vetoes().at(app.key(), now), now);
+            state,
+            tracked,
+            settings.policy(),
+            lifecycle.vetoes().at(app.key(), now),
+            nextPrewarm(app.key(), tracked, settings.policy(), now),
+            now);
     return new JsonObject()
         .put("name", app.key())
         .put("display_name", app.displayName())
@@ -150,6 +157,16 @@ final class AppViews {
             tracked.flatMap(ManagedApp::pinnedUntil).map(Instant::toString).orElse(null))
         .put("in_flight", catalog.inFlight(app.key()))
         .put("slept_seconds_7d", slept.toSeconds());
+  }
+
+  /** When a pre-warm starts the app next: its rule asks for it, and its history shows the hours. */
+  private Optional<Instant> nextPrewarm(
+      String key, Optional<ManagedApp> tracked, SleepPolicy policy, Instant now) {
+    if (!policy.prewarm() || tracked.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration lead = PrewarmPlan.lead(policy.prewarmLead(), lifecycle.bootTimes().recent(key));
+    return PrewarmPlan.nextPrewarm(tracked.get().activity(), now, lead);
   }
 
   private static ProviderApp unseen(ManagedApp entry) {

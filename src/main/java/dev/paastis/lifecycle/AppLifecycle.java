@@ -67,6 +67,11 @@ public final class AppLifecycle implements AppGate {
     return pins;
   }
 
+  /** The boots this instance saw, by app: what a pre-warm's default lead is learned from. */
+  public BootTimes bootTimes() {
+    return context.readiness().bootTimes();
+  }
+
   /** The idle stops that busy apps postponed, decided by the scheduler, shown by admin. */
   public StopVetoes vetoes() {
     return vetoes;

@@ -72,6 +72,11 @@ public final class ReadinessProbe {
     return begin(provider, app, deadline, accepted, true);
   }
 
+  /** The boots learned so far, for the pre-warm's lead. */
+  public BootTimes bootTimes() {
+    return bootTimes;
+  }
+
   /** The probe schedule of the app's next boot, from its boots so far. */
   ProbeSchedule scheduleFor(String key) {
     return new ProbeSchedule(bootTimes.expected(key));
