@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A tiny HTTP app run by {@code paastis demo} (as child processes of the same jar) and by the
  * end-to-end tests as a real upstream. Routes: {@code /}, {@code /health}, {@code /echo}, {@code
- * /download?bytes=N}, {@code /slow?ms=N}, {@code /sse?count=N&intervalMs=M}, WebSocket {@code /ws}.
+ * /download?bytes=N}, {@code /slow?ms=N}, {@code /sse?count=N&intervalMs=M}, {@code /busy} (423
+ * Locked while the file given with {@code --busy-file} exists, 200 otherwise: what a rule's {@code
+ * busy_probe} asks), WebSocket {@code /ws}.
  *
  * <p>Prints {@code DemoApp <name> listening on <port>} once bound; exits 1 when the port is taken,
  * 2 on bad arguments.
@@ -30,7 +32,8 @@ public final class DemoApp {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      HttpServer server = DemoServer.start(vertx, demo.name(), demo.port()).await();
+      HttpServer server =
+          DemoServer.start(vertx, demo.name(), demo.port(), demo.busyFile()).await();
       // the epoch milliseconds let bench/run.sh measure the wake overhead after the app is up
       System.out.println(
           "DemoApp "

@@ -7,8 +7,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Dispatches the demo app's requests by path; the small routes live here. */
@@ -17,14 +19,16 @@ final class DemoRoutes implements Handler<HttpServerRequest> {
   private final Vertx vertx;
   private final String name;
   private final Instant startedAt;
+  private final Optional<Path> busyFile;
   private final long pid = ProcessHandle.current().pid();
   private final DownloadRoute download = new DownloadRoute();
   private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
-  DemoRoutes(Vertx vertx, String name, Instant startedAt) {
+  DemoRoutes(Vertx vertx, String name, Instant startedAt, Optional<Path> busyFile) {
     this.vertx = vertx;
     this.name = name;
     this.startedAt = startedAt;
+    this.busyFile = busyFile;
   }
 
   @Override
@@ -46,6 +50,7 @@ final class DemoRoutes implements Handler<HttpServerRequest> {
       case "/echo" -> EchoRoute.handle(req);
       case "/download" -> download.handle(req, QueryParams.nonNegative(req, "bytes", 1024));
       case "/slow" -> slow(req, QueryParams.nonNegative(req, "ms", 1000));
+      case "/busy" -> busy(req);
       case "/sse" -> SseRoute.handle(vertx, req);
       case "/ws" -> webSocket(req);
       default -> req.response().setStatusCode(404).end("not found\n");
@@ -85,6 +90,28 @@ final class DemoRoutes implements Handler<HttpServerRequest> {
   private void slow(HttpServerRequest req, long ms) {
     // setTimer refuses 0; a 1 ms wait stands for "no wait"
     vertx.setTimer(Math.max(1, ms), id -> req.response().end("waited " + ms + " ms\n"));
+  }
+
+  /**
+   * What a rule's {@code busy_probe} asks: {@code 423 Locked} while the busy file exists (a job is
+   * running), {@code 200} otherwise, and always {@code 200} without a busy file.
+   */
+  private void busy(HttpServerRequest req) {
+    if (busyFile.isEmpty()) {
+      req.response().end("not busy\n");
+      return;
+    }
+    vertx
+        .fileSystem()
+        .exists(busyFile.get().toString())
+        .onComplete(
+            exists -> {
+              if (exists.succeeded() && exists.result()) {
+                req.response().setStatusCode(423).end("busy\n");
+              } else {
+                req.response().end("not busy\n");
+              }
+            });
   }
 
   private static void webSocket(HttpServerRequest req) {

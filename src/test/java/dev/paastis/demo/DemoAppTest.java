@@ -15,13 +15,17 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo app's routes, served in-process on an ephemeral port. */
 class DemoAppTest {
@@ -115,6 +119,23 @@ class DemoAppTest {
 
     assertThat(slow.status()).isEqualTo(200);
     assertThat(slow.text()).contains("50 ms");
+  }
+
+  @Test
+  void busyAnswers423WhileTheBusyFileExistsAnd200Otherwise(@TempDir Path dir) throws Exception {
+    Path busyFile = dir.resolve("job.lock");
+    int busyPort = join(DemoServer.start(vertx, "worker", 0, Optional.of(busyFile))).actualPort();
+
+    assertThat(get(http, busyPort, "/busy", "*/*").status()).isEqualTo(200);
+    Files.createFile(busyFile);
+    assertThat(get(http, busyPort, "/busy", "*/*").status()).isEqualTo(423);
+    Files.delete(busyFile);
+    assertThat(get(http, busyPort, "/busy", "*/*").status()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutABusyFileTheAppIsNeverBusy() {
+    assertThat(get(http, port, "/busy", "*/*").status()).isEqualTo(200);
   }
 
   @Test

@@ -48,6 +48,15 @@ class DemoAppsTest {
   }
 
   @Test
+  void readsTheBusyFile() {
+    DemoArgs args =
+        DemoArgs.parse(new String[] {"--port", "4200", "--busy-file", "/tmp/job.lock"}, Map.of());
+
+    assertThat(args.busyFile()).contains(Path.of("/tmp/job.lock"));
+    assertThat(DemoArgs.parse(new String[] {"--port", "4200"}, Map.of()).busyFile()).isEmpty();
+  }
+
+  @Test
   void refusesAMissingOrBadPortNamingIt() {
     assertThatThrownBy(() -> DemoArgs.parse(new String[0], Map.of()))
         .hasMessageContaining("--port");

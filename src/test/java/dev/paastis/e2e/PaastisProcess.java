@@ -79,25 +79,35 @@ final class PaastisProcess implements AutoCloseable {
    * of the jar under test, listening on {@code appPort}.
    */
   static void writeDemoApp(Path dir, String name, int appPort) throws IOException {
+    Files.writeString(dir.resolve("paastis.yml"), "local:\n  apps:\n" + demoAppYaml(name, appPort));
+  }
+
+  /**
+   * One item of {@code local: apps:}, indented for that list: the demo app of the jar under test,
+   * named {@code name}, listening on {@code appPort}, with {@code demoArgs} added to its command
+   * line (each single-quoted).
+   */
+  static String demoAppYaml(String name, int appPort, String... demoArgs) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command =
-        "exec '"
-            + java
-            + "' -Xmx64m -cp '"
-            + JAR.toAbsolutePath()
-            + "' dev.paastis.demo.DemoApp --name "
-            + name
-            + " --port "
-            + appPort;
-    Files.writeString(
-        dir.resolve("paastis.yml"),
-        "local:\n  apps:\n    - name: "
-            + name
-            + "\n      command: \""
-            + command.replace("\"", "\\\"")
-            + "\"\n      port: "
-            + appPort
-            + "\n      health_path: /health\n      stop_grace: 5s\n");
+    StringBuilder command =
+        new StringBuilder("exec '")
+            .append(java)
+            .append("' -Xmx64m -cp '")
+            .append(JAR.toAbsolutePath())
+            .append("' dev.paastis.demo.DemoApp --name ")
+            .append(name)
+            .append(" --port ")
+            .append(appPort);
+    for (String arg : demoArgs) {
+      command.append(" '").append(arg).append('\'');
+    }
+    return "    - name: "
+        + name
+        + "\n      command: \""
+        + command.toString().replace("\"", "\\\"")
+        + "\"\n      port: "
+        + appPort
+        + "\n      health_path: /health\n      stop_grace: 5s\n";
   }
 
   static int freePort() throws IOException {
