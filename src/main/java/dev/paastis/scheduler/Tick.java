@@ -222,7 +222,7 @@ public final class Tick {
     List<Future<?>> work = new ArrayList<>();
     List<String> idle = new ArrayList<>();
     for (ProviderApp app : listing) {
-      if (ignored.isIgnored(app.key())) {
+      if (ignored.isIgnored(app)) {
         continue;
       }
       TrackedApp entry = tracked.get(app.key());
