@@ -107,7 +107,8 @@ public final class Paastis {
     this.registry = tracked.registry();
     this.eventStore = new MeteredEventStore(Stores.eventStore(vertx, config, clock), metrics);
     Rules rules = ProviderAbilities.rules(providers, config);
-    IgnoredApps ignored = new IgnoredApps(config.registry().ignoredApps());
+    IgnoredApps ignored =
+        new IgnoredApps(config.registry().ignoredApps(), config.providers().ownApps());
     this.feed = new EventFeed();
     Peers peers = tracked.peers();
     EventRecorder events = new EventRecorder(eventStore, feed, clock, peers);

@@ -74,6 +74,10 @@ final class AppsApi {
 
   private void stop(RoutingContext context, ProviderApp app, boolean wait) {
     String name = app.key();
+    if (lifecycle.stopper().isOwnApp(name)) {
+      refused(context, name, "it is the app Paastis runs as");
+      return;
+    }
     int inFlight = lifecycle.catalog().inFlight(name);
     if (inFlight > 0) {
       refused(context, name, inFlight + " requests or WebSockets are in flight");

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * The effective configuration as {@code NAME=value} lines, for {@code paastis config check}. Names
- * are the variables that set each value; {@code PROVIDERS_ENABLED}, {@code rules[i]} and {@code
- * local.apps[i]} show what has no single variable. A secret prints as {@code ****} when set and
- * empty when not; local apps' env values are left out, as they may hold secrets too.
+ * are the variables that set each value; {@code PROVIDERS_ENABLED}, {@code OWN_APP} (the app
+ * Paastis runs as, and the variable that told it), {@code rules[i]} and {@code local.apps[i]} show
+ * what has no single variable. A secret prints as {@code ****} when set and empty when not; local
+ * apps' env values are left out, as they may hold secrets too.
  */
 public final class ConfigPrinter {
 
@@ -68,6 +69,9 @@ public final class ConfigPrinter {
 
   private static void providers(Lines lines, ProvidersConfig providers) {
     lines.add("PROVIDERS_ENABLED", String.join(",", providers.enabled()));
+    lines.add(
+        "OWN_APP",
+        providers.ownApps().stream().map(OwnApp::describe).collect(Collectors.joining(",")));
     lines.add("PROVIDER_REGION", String.join(",", providers.regions()));
     providers.settings().values().forEach(settings -> settings.describe(lines::add));
   }

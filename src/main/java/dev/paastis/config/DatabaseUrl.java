@@ -5,8 +5,9 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Checks DATABASE_URL when the configuration is read, so that a typo stops Paastis at once with a
- * line naming the variable. Messages never show the password.
+ * Checks DATABASE_URL (or POSTGRESQL_ADDON_URI, read in its place) when the configuration is read,
+ * so that a typo stops Paastis at once with a line naming the variable. Messages never show the
+ * password.
  */
 final class DatabaseUrl {
 
@@ -16,11 +17,14 @@ final class DatabaseUrl {
 
   private DatabaseUrl() {}
 
-  static void check(Secret url) {
+  /**
+   * @param name the variable that holds the URL
+   */
+  static void check(String name, Secret url) {
     String reason = problem(url.value().trim());
     if (reason != null) {
       throw new ConfigException(
-          "DATABASE_URL is not a PostgreSQL URL (" + reason + "): expected " + ACCEPTED);
+          name + " is not a PostgreSQL URL (" + reason + "): expected " + ACCEPTED);
     }
   }
 

@@ -159,12 +159,15 @@ final class EnvSections {
   static EventsConfig events(Variables variables) {
     String type =
         variables.choice("EVENTS_STORE_TYPE", "in-memory", List.of("in-memory", "postgres"));
-    Optional<Secret> databaseUrl = variables.secret("DATABASE_URL");
+    // Heroku and Scalingo set DATABASE_URL; Clever Cloud's add-on sets POSTGRESQL_ADDON_URI only
+    Optional<Secret> databaseUrl = variables.secret("DATABASE_URL", "POSTGRESQL_ADDON_URI");
     if (type.equals("postgres") && databaseUrl.isEmpty()) {
       throw new ConfigException(
-          "DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres");
+          "DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres"
+              + " (POSTGRESQL_ADDON_URI is read when DATABASE_URL is not set)");
     }
-    databaseUrl.ifPresent(DatabaseUrl::check);
+    String urlName = variables.firstSet("DATABASE_URL", "POSTGRESQL_ADDON_URI").orElse("");
+    databaseUrl.ifPresent(url -> DatabaseUrl.check(urlName, url));
     return new EventsConfig(
         type,
         databaseUrl,

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The event store (EVENTS_STORE_TYPE, DATABASE_URL, EVENTS_MEMORY_CAPACITY, EVENTS_BUFFER_CAPACITY,
- * EVENTS_RETENTION).
+ * The event store (EVENTS_STORE_TYPE, DATABASE_URL or else POSTGRESQL_ADDON_URI,
+ * EVENTS_MEMORY_CAPACITY, EVENTS_BUFFER_CAPACITY, EVENTS_RETENTION).
  *
  * @param memoryCapacity how many of the newest events the in-memory store keeps
  * @param bufferCapacity how many events PostgreSQL's writer keeps while the database cannot be

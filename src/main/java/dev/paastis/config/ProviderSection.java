@@ -1,6 +1,8 @@
 package dev.paastis.config;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -12,13 +14,25 @@ import java.util.function.Predicate;
  * @param name the provider's name, as PROVIDER_NAME gives it
  * @param hasCredentials whether the variables hold this provider's credentials
  * @param reader reads the provider's variables
+ * @param ownApp recognises, from the variables its platform sets in every container, the app of
+ *     this provider that Paastis itself runs as; read only when the provider runs
  */
-public record ProviderSection(String name, Predicate<Variables> hasCredentials, Reader reader) {
+public record ProviderSection(
+    String name,
+    Predicate<Variables> hasCredentials,
+    Reader reader,
+    Function<Variables, Optional<OwnApp>> ownApp) {
 
   public ProviderSection {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(hasCredentials, "hasCredentials");
     Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(ownApp, "ownApp");
+  }
+
+  /** A provider whose platform Paastis cannot run on, or cannot tell its own app on. */
+  public ProviderSection(String name, Predicate<Variables> hasCredentials, Reader reader) {
+    this(name, hasCredentials, reader, variables -> Optional.empty());
   }
 
   /** Reads a provider's variables. */

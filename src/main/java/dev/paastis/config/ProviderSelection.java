@@ -25,11 +25,16 @@ final class ProviderSelection {
       Variables variables, List<LocalAppConfig> localApps, List<ProviderSection> sections) {
     List<String> enabled = enabled(variables, !localApps.isEmpty(), sections);
     Map<String, ProviderSettings> settings = new LinkedHashMap<>();
+    List<OwnApp> ownApps = new ArrayList<>();
     for (ProviderSection section : sections) {
-      settings.put(
-          section.name(), section.reader().read(variables, enabled.contains(section.name())));
+      boolean runs = enabled.contains(section.name());
+      settings.put(section.name(), section.reader().read(variables, runs));
+      if (runs) {
+        section.ownApp().apply(variables).ifPresent(ownApps::add);
+      }
     }
-    return new ProvidersConfig(enabled, variables.list("PROVIDER_REGION"), localApps, settings);
+    return new ProvidersConfig(
+        enabled, variables.list("PROVIDER_REGION"), localApps, settings, ownApps);
   }
 
   private static List<String> enabled(

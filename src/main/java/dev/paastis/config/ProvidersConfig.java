@@ -16,18 +16,31 @@ import java.util.Map;
  *     paastis demo})
  * @param settings each remote provider's settings by name, in the order of the sections given to
  *     {@link ConfigLoader}; each provider's package reads and casts its own
+ * @param ownApps the apps of the enabled providers that Paastis itself runs as (at most one per
+ *     provider), never registered nor stopped
  */
 public record ProvidersConfig(
     List<String> enabled,
     List<String> regions,
     List<LocalAppConfig> localApps,
-    Map<String, ProviderSettings> settings) {
+    Map<String, ProviderSettings> settings,
+    List<OwnApp> ownApps) {
 
   public ProvidersConfig {
     enabled = List.copyOf(enabled);
     regions = List.copyOf(regions);
     localApps = List.copyOf(localApps);
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    ownApps = List.copyOf(ownApps);
+  }
+
+  /** Providers none of whose apps Paastis runs as. */
+  public ProvidersConfig(
+      List<String> enabled,
+      List<String> regions,
+      List<LocalAppConfig> localApps,
+      Map<String, ProviderSettings> settings) {
+    this(enabled, regions, localApps, settings, List.of());
   }
 
   /** The settings of the provider of that name; fails when no section of that name was read. */

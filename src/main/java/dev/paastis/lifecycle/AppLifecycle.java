@@ -44,7 +44,7 @@ public final class AppLifecycle implements AppGate {
     this.context = context;
     DeadlineTimer timer = new DeadlineTimer(context.vertx());
     AppLookup lookup = new AppLookup(context.providers(), catalog, timer, context.clock());
-    this.leases = new Leases(catalog, context.tracker(), context.clock());
+    this.leases = new Leases(catalog, context.tracker(), context.ignored(), context.clock());
     this.waker = new Waker(context, catalog, lookup, leases, timer, peerWaits);
     this.stopper = new Stopper(context, catalog);
     this.pins = new Pins(context, waker);

@@ -19,11 +19,13 @@ final class Leases {
 
   private final AppCatalog catalog;
   private final AppTracker tracker;
+  private final IgnoredApps ignored;
   private final Clock clock;
 
-  Leases(AppCatalog catalog, AppTracker tracker, Clock clock) {
+  Leases(AppCatalog catalog, AppTracker tracker, IgnoredApps ignored, Clock clock) {
     this.catalog = catalog;
     this.tracker = tracker;
+    this.ignored = ignored;
     this.clock = clock;
   }
 
@@ -34,7 +36,7 @@ final class Leases {
       return Optional.empty();
     }
     ProviderApp app = runtime.app;
-    if (app == null || app.upstream().isEmpty()) {
+    if (app == null || app.upstream().isEmpty() || ignored.isOwnApp(app)) {
       runtime.leave();
       return Optional.empty();
     }

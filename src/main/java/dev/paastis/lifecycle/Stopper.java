@@ -33,6 +33,10 @@ public final class Stopper {
    * with true when it stopped the app, false when it left it running.
    */
   public Future<Boolean> stop(String key, StopReason reason) {
+    if (isOwnApp(key)) {
+      LOG.warn("app {} is the one Paastis runs as: not stopped ({})", key, reason.value());
+      return Future.succeededFuture(false);
+    }
     AppRuntime runtime = catalog.runtime(key);
     synchronized (runtime) {
       if (runtime.wake != null) {
@@ -57,6 +61,11 @@ public final class Stopper {
           });
       return stop;
     }
+  }
+
+  /** Whether Paastis runs as the app its providers list under that key. */
+  public boolean isOwnApp(String key) {
+    return catalog.get(key).map(context.ignored()::isOwnApp).orElse(false);
   }
 
   /** Without the claim, another instance stops or wakes the app: this one leaves it. */

@@ -140,7 +140,7 @@ final class WakeSteps {
     AppRuntime runtime = attempt.runtime;
     runtime.app = app;
     runtime.state = AppState.RUNNING;
-    if (context.ignored().isIgnored(app.key())) {
+    if (context.ignored().isIgnored(app)) {
       return Future.succeededFuture(app);
     }
     Instant now = context.clock().instant();

@@ -36,6 +36,7 @@ public final class Waker {
 
   private final Providers providers;
   private final Rules rules;
+  private final IgnoredApps ignored;
   private final Clock clock;
   private final AppCatalog catalog;
   private final AppLookup lookup;
@@ -52,6 +53,7 @@ public final class Waker {
       PeerWaits peerWaits) {
     this.providers = context.providers();
     this.rules = context.rules();
+    this.ignored = context.ignored();
     this.clock = context.clock();
     this.catalog = catalog;
     this.lookup = lookup;
@@ -110,6 +112,9 @@ public final class Waker {
       ProviderApp app, AppSettings settings, long since) {
     if (app.upstream().isEmpty()) {
       return Future.failedFuture(new NotProxiableException(app.key()));
+    }
+    if (ignored.isOwnApp(app)) {
+      return Future.failedFuture(NotProxiableException.ownApp(app.key()));
     }
     return wakeTogether(app, settings, since);
   }

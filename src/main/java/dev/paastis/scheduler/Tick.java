@@ -231,7 +231,7 @@ public final class Tick {
     List<String> idle = new ArrayList<>();
     List<PrewarmActions.Sleeping> sleeping = new ArrayList<>();
     for (ProviderApp app : listing) {
-      if (ignored.isIgnored(app.key())) {
+      if (ignored.isIgnored(app)) {
         continue;
       }
       TrackedApp entry = tracked.get(app.key());

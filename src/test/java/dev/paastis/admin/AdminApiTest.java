@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paastis.Paastis;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
+import dev.paastis.config.OwnApp;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.Lease;
@@ -75,7 +76,12 @@ class AdminApiTest {
   }
 
   private void startPaastis(boolean metricsPublic) {
+    startPaastis(metricsPublic, List.of());
+  }
+
+  private void startPaastis(boolean metricsPublic, List<OwnApp> ownApps) {
     TestConfigs configs = new TestConfigs();
+    configs.ownApps.addAll(ownApps);
     configs.adminToken = Optional.of(TOKEN);
     configs.metricsPublic = metricsPublic;
     configs.maxIdleTime = Duration.ofMinutes(20);
@@ -279,6 +285,18 @@ class AdminApiTest {
     } finally {
       lease.release();
     }
+  }
+
+  @Test
+  void the_app_paastis_runs_as_is_never_stopped_on_demand() throws Exception {
+    startPaastis(false, List.of(new OwnApp("fake", "tracked", "APP")));
+
+    Response refused = api(HttpMethod.POST, "/api/apps/tracked/stop?wait=true");
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().getString("detail"))
+        .isEqualTo("app tracked was not stopped: it is the app Paastis runs as");
+    assertThat(provider.stateOf("tracked")).isEqualTo(AppState.RUNNING);
   }
 
   @Test

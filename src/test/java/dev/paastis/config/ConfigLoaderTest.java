@@ -220,6 +220,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void clever_clouds_postgresql_add_on_url_is_read_when_database_url_is_not_set() {
+    dir.withProvider()
+        .env("EVENTS_STORE_TYPE", "postgres")
+        .env("POSTGRESQL_ADDON_URI", "postgresql://u:p@clever-db:5432/b1");
+    assertThat(dir.load().events().databaseUrl())
+        .contains(new Secret("postgresql://u:p@clever-db:5432/b1"));
+
+    dir.env("DATABASE_URL", "postgres://u:p@db:5432/events");
+    assertThat(dir.load().events().databaseUrl())
+        .contains(new Secret("postgres://u:p@db:5432/events"));
+  }
+
+  @Test
+  void a_bad_postgresql_add_on_url_is_named_as_the_variable_it_came_from() {
+    dir.withProvider()
+        .env("EVENTS_STORE_TYPE", "postgres")
+        .env("POSTGRESQL_ADDON_URI", "mysql://u:p@clever-db:3306/b1");
+
+    assertThat(dir.error()).startsWith("POSTGRESQL_ADDON_URI is not a PostgreSQL URL");
+  }
+
+  @Test
   void the_admin_listener_takes_its_own_token_or_falls_back_to_the_system_api_token() {
     PaastisConfig own =
         dir.withProvider()

@@ -41,6 +41,7 @@ class ConfigPrinterTest {
             "START_AND_STOP_MAX_IDLE_TIME=15m",
             "RECONCILE_INTERVAL=10m",
             "PROVIDERS_ENABLED=heroku",
+            "OWN_APP=",
             "PROVIDER_REGION=",
             "PROVIDER_HEROKU_API_TOKEN=****",
             "PROVIDER_HEROKU_API_URL=https://api.heroku.com",

@@ -233,7 +233,9 @@ class InvalidVariablesTest {
     ConfigDir dir = new ConfigDir(path).withProvider().env("EVENTS_STORE_TYPE", "postgres");
 
     assertThat(dir.error())
-        .isEqualTo("DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres");
+        .isEqualTo(
+            "DATABASE_URL is not set: required when EVENTS_STORE_TYPE=postgres"
+                + " (POSTGRESQL_ADDON_URI is read when DATABASE_URL is not set)");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.paastis.config.HooksConfig;
 import dev.paastis.config.LocalAppConfig;
 import dev.paastis.config.LogFormat;
 import dev.paastis.config.LoggingConfig;
+import dev.paastis.config.OwnApp;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.config.ProvidersConfig;
 import dev.paastis.config.ProxyTimeouts;
@@ -35,6 +36,10 @@ public final class TestConfigs {
   public SleepPolicy.Defaults policy = SleepPolicy.Defaults.NONE;
 
   public List<String> ignoredApps = new ArrayList<>();
+
+  /** The apps Paastis runs as, as the platforms' variables would name them. */
+  public List<OwnApp> ownApps = new ArrayList<>();
+
   public HooksConfig hooks = HooksConfig.none();
   public WakeStrategy wakeStrategy = WakeStrategy.AUTO;
   public List<String> providers = new ArrayList<>(List.of("fake"));
@@ -75,7 +80,8 @@ public final class TestConfigs {
             providers,
             List.of(),
             localApps,
-            Map.of("local", new LocalSettings(localOperationTimeout))),
+            Map.of("local", new LocalSettings(localOperationTimeout)),
+            ownApps),
         hooks,
         new RoutingConfig(
             systemApiToken.isPresent(), systemApiToken.map(Secret::new), wakeStrategy),

@@ -8,9 +8,9 @@ import java.util.Properties;
 /**
  * DATABASE_URL as both clients need it: the reactive client's options, and a JDBC URL with its
  * properties for the migrations. {@code postgres://}, {@code postgresql://} and {@code
- * jdbc:postgresql://} are accepted; {@code sslmode} means what it means to libpq ({@code require}
- * encrypts without checking the certificate, as managed databases expect; {@code verify-full}
- * checks it).
+ * jdbc:postgresql://} are accepted; {@code sslmode} means what it means to libpq ({@code prefer}
+ * when the URL names none: encrypted when the server offers it; {@code require} encrypts without
+ * checking the certificate, as managed databases expect; {@code verify-full} checks it).
  */
 record PgUrl(PgConnectOptions options, String jdbcUrl, Properties jdbcProperties) {
 
@@ -18,7 +18,13 @@ record PgUrl(PgConnectOptions options, String jdbcUrl, Properties jdbcProperties
     String value = databaseUrl.trim();
     String plain = value.startsWith("jdbc:") ? value.substring("jdbc:".length()) : value;
     PgConnectOptions options = PgConnectOptions.fromUri(plain);
-    SslMode mode = options.getSslMode() == null ? SslMode.DISABLE : options.getSslMode();
+    // libpq's default when the URL names none: encrypted when the server offers it. Heroku
+    // Postgres refuses unencrypted connections and its DATABASE_URL says nothing of sslmode.
+    SslMode mode =
+        !plain.contains("sslmode=") || options.getSslMode() == null
+            ? SslMode.PREFER
+            : options.getSslMode();
+    options.setSslMode(mode);
     if (mode == SslMode.REQUIRE || mode == SslMode.PREFER || mode == SslMode.ALLOW) {
       options.setSslOptions(
           new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm(""));

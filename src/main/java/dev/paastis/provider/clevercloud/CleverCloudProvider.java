@@ -69,7 +69,8 @@ public final class CleverCloudProvider implements Provider, StartupCheck, HostAl
    * How the Clever Cloud provider reads its variables, for {@link dev.paastis.config.ConfigLoader}.
    */
   public static ProviderSection section() {
-    return new ProviderSection(NAME, CleverConfig::hasCredentials, CleverConfig::read);
+    return new ProviderSection(
+        NAME, CleverConfig::hasCredentials, CleverConfig::read, CleverConfig::ownApp);
   }
 
   /** The Clever Cloud provider the configuration describes, on the given clock. */

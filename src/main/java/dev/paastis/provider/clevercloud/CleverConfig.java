@@ -3,6 +3,7 @@ package dev.paastis.provider.clevercloud;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
 import dev.paastis.config.ConfigException;
+import dev.paastis.config.OwnApp;
 import dev.paastis.config.ProviderSettings;
 import dev.paastis.config.Secret;
 import dev.paastis.config.Variables;
@@ -40,6 +41,18 @@ record CleverConfig(
 
   CleverConfig {
     organisations = List.copyOf(organisations);
+  }
+
+  /**
+   * The app Paastis runs as when it runs in a Clever Cloud instance: APP_ID, the app's id ({@code
+   * app_<uuid>}, the key this provider gives its apps). A value of another form is no Clever Cloud
+   * app id.
+   */
+  static Optional<OwnApp> ownApp(Variables variables) {
+    return variables
+        .get("APP_ID")
+        .filter(id -> id.startsWith("app_"))
+        .map(id -> new OwnApp(CleverCloudProvider.NAME, id, "APP_ID"));
   }
 
   static boolean hasCredentials(Variables variables) {

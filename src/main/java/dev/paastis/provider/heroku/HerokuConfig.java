@@ -3,6 +3,7 @@ package dev.paastis.provider.heroku;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
 import dev.paastis.config.ConfigException;
+import dev.paastis.config.OwnApp;
 import dev.paastis.config.ProviderSettings;
 import dev.paastis.config.Secret;
 import dev.paastis.config.Variables;
@@ -10,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Heroku provider: PROVIDER_HEROKU_API_TOKEN (required when the provider runs),
@@ -19,6 +22,29 @@ record HerokuConfig(Optional<Secret> apiToken, URI apiUrl, Duration operationTim
     implements ProviderSettings {
 
   static final String TOKEN = "PROVIDER_HEROKU_API_TOKEN";
+
+  /** Set in every dyno by the runtime-dyno-metadata labs feature: the app's name. */
+  static final String APP_NAME = "HEROKU_APP_NAME";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HerokuConfig.class);
+
+  /**
+   * The app Paastis runs as when it runs in a Heroku dyno with dyno metadata on. Without it, Heroku
+   * sets DYNO alone, which names no app: Paastis says so once, as it may then stop itself.
+   */
+  static Optional<OwnApp> ownApp(Variables variables) {
+    Optional<String> name = variables.get(APP_NAME);
+    if (name.isEmpty() && variables.isSet("DYNO")) {
+      LOG.warn(
+          "Paastis runs in a Heroku dyno ({}) but {} is not set, so it cannot tell which app is"
+              + " its own and could stop itself: turn on dyno metadata (`heroku labs:enable"
+              + " runtime-dyno-metadata -a <this app>`, then deploy again) or list this app in"
+              + " REGISTRY_IGNORED_APPS",
+          variables.get("DYNO").orElse(""),
+          APP_NAME);
+    }
+    return name.map(app -> new OwnApp(HerokuProvider.NAME, app, APP_NAME));
+  }
 
   static HerokuConfig read(Variables variables, boolean enabled) {
     HerokuConfig heroku =

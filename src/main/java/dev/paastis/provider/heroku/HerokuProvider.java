@@ -87,7 +87,10 @@ public final class HerokuProvider implements Provider, StartupCheck, RouterPages
   /** How the Heroku provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
   public static ProviderSection section() {
     return new ProviderSection(
-        NAME, variables -> variables.isSet(HerokuConfig.TOKEN), HerokuConfig::read);
+        NAME,
+        variables -> variables.isSet(HerokuConfig.TOKEN),
+        HerokuConfig::read,
+        HerokuConfig::ownApp);
   }
 
   /** The Heroku provider the configuration describes, on the given clock. */

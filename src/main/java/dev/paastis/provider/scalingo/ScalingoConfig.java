@@ -3,6 +3,7 @@ package dev.paastis.provider.scalingo;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
 import dev.paastis.config.ConfigException;
+import dev.paastis.config.OwnApp;
 import dev.paastis.config.ProviderSettings;
 import dev.paastis.config.Secret;
 import dev.paastis.config.Variables;
@@ -28,6 +29,18 @@ record ScalingoConfig(
     implements ProviderSettings {
 
   static final String TOKEN = "PROVIDER_SCALINGO_API_TOKEN";
+
+  /**
+   * The app Paastis runs as when it runs in a Scalingo container: Scalingo sets APP (the app's
+   * name) and CONTAINER ({@code web-1}) in each. APP alone is too common a name to be taken for
+   * Scalingo's.
+   */
+  static Optional<OwnApp> ownApp(Variables variables) {
+    if (!variables.isSet("CONTAINER")) {
+      return Optional.empty();
+    }
+    return variables.get("APP").map(app -> new OwnApp(ScalingoProvider.NAME, app, "APP"));
+  }
 
   ScalingoConfig {
     regions = List.copyOf(regions);

@@ -58,7 +58,10 @@ public final class ScalingoProvider implements Provider, StartupCheck, RouterPag
   /** How the Scalingo provider reads its variables, for {@link dev.paastis.config.ConfigLoader}. */
   public static ProviderSection section() {
     return new ProviderSection(
-        NAME, variables -> variables.isSet(ScalingoConfig.TOKEN), ScalingoConfig::read);
+        NAME,
+        variables -> variables.isSet(ScalingoConfig.TOKEN),
+        ScalingoConfig::read,
+        ScalingoConfig::ownApp);
   }
 
   /** The Scalingo provider the configuration describes, on the given clock. */
