@@ -110,7 +110,10 @@ tracked_apps() { # the apps Paastis tracks, from the system API (is_monitored), 
 heap_after_gc_kib() { # two full GCs: what a tick just left behind (log lines, pages) is gone
   "$JCMD" "$PAASTIS_PID" GC.run >/dev/null
   "$JCMD" "$PAASTIS_PID" GC.run >/dev/null
-  "$JCMD" "$PAASTIS_PID" GC.heap_info | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+'
+  # every generation's "used": G1 prints one line for the heap, ParallelGC one per generation
+  # (the young one first, nearly empty after a full GC); metaspace is not heap
+  "$JCMD" "$PAASTIS_PID" GC.heap_info | grep -vE 'Metaspace|class space' | grep -oE 'used [0-9]+K' \
+    | grep -oE '[0-9]+' | awk '{ sum += $1 } END { print sum }'
 }
 rss_kib() { ps -o rss= -p "$PAASTIS_PID" | tr -d ' '; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
