@@ -14,7 +14,7 @@
 #       every request), restarted and warmed up for each round;
 #   (f) the cost of a shared registry: Paastis in memory, then on Redis (a local redis-server),
 #       restarted and warmed up for each round.
-# Usage: bench/run.sh   (DURATION=10s WARMUP=10s ROUNDS=3 CONNECTIONS="32 50" THREADS=2 WAKES=5 to change;
+# Usage: bench/run.sh   (DURATION=10s WARMUP=70s RESTART_WARMUP=10s (sections e, f) ROUNDS=3 CONNECTIONS="32 50" THREADS=2 WAKES=5 to change;
 #                        SECTIONS=abcdef by default, SECTIONS=f runs the registry section alone;
 #                        UPSTREAMS="demo fast" by default, the upstreams of sections a-c;
 #                        PAASTIS_JAVA_OPTS="-XX:+UseParallelGC -Xmx256m" by default, as the README says)
@@ -135,8 +135,10 @@ run_wrk() { # $1 = port, $2 = Host, $3 = connections, $4.. = pids whose CPU to c
     /requests in/ {n=$1} /Requests\/sec/ {rps=$2} $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
     END {printf "%.0f %.3f %.3f %.1f\n", rps, p50, p99, (n > 0 ? ticks * 1e6 / hz / n : 0)}'
 }
-warm_up() { # $1 = port, $2 = Host
-  wrk -t"$THREADS" -c"$LOAD_CONNECTIONS" -d"${WARMUP:-10s}" -H "Host: $2" "http://127.0.0.1:$1/" >/dev/null
+warm_up() { # $1 = port, $2 = Host, $3 = how long (WARMUP by default)
+  # past Paastis's first scheduler tick (a minute after start): its provider calls go through the
+  # proxy's Netty classes with other types, and the JIT recompiles their hot methods once (RESULTS.md)
+  wrk -t"$THREADS" -c"$LOAD_CONNECTIONS" -d"${3:-${WARMUP:-70s}}" -H "Host: $2" "http://127.0.0.1:$1/" >/dev/null
 }
 median_of() { # $1 = file of "req/s p50 p99" lines: the round with the median req/s
   sort -n "$1" | awk '{rows[NR]=$0} END {print rows[int((NR+1)/2)]}'
@@ -238,7 +240,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for admin in false true; do
     start_paastis 1h '* * * * *' "$WORK/paastis-metrics-$admin.log" "$admin"
     curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
-    warm_up "$PAASTIS_PORT" bench.localhost
+    warm_up "$PAASTIS_PORT" bench.localhost "${RESTART_WARMUP:-10s}"
     run_wrk "$PAASTIS_PORT" bench.localhost "$LOAD_CONNECTIONS" "$PAASTIS_PID" >>"$WORK/metrics-$admin.txt"
     stop_paastis
   done
@@ -262,7 +264,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for registry in in-memory redis; do
     start_paastis 1h '* * * * *' "$WORK/paastis-registry-$registry.log" false "$registry"
     curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
-    warm_up "$PAASTIS_PORT" bench.localhost
+    warm_up "$PAASTIS_PORT" bench.localhost "${RESTART_WARMUP:-10s}"
     run_wrk "$PAASTIS_PORT" bench.localhost "$LOAD_CONNECTIONS" "$PAASTIS_PID" >>"$WORK/registry-$registry.txt"
     stop_paastis
   done
