@@ -2,6 +2,7 @@ package dev.paastis.scheduler;
 
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.config.Durations;
 import dev.paastis.events.EventType;
 import dev.paastis.lifecycle.BootTimes;
 import dev.paastis.lifecycle.EventRecorder;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -56,6 +58,9 @@ final class PrewarmActions {
   private final Function<AppSettings, Future<?>> start;
   private final BootTimes boots;
   private final EventRecorder events;
+
+  /** The apps whose lead was said to be too long: once each. */
+  private final Set<String> leadWarned = ConcurrentHashMap.newKeySet();
 
   /** App key → the usual epoch hour it was last started for. */
   private final Map<String, Long> startedFor = new ConcurrentHashMap<>();
@@ -121,7 +126,19 @@ final class PrewarmActions {
   private record Near(Sleeping sleeping, Duration lead) {}
 
   private Duration lead(Sleeping app) {
-    return PrewarmPlan.lead(app.settings().policy().prewarmLead(), boots.recent(app.app().key()));
+    Duration lead =
+        PrewarmPlan.lead(app.settings().policy().prewarmLead(), boots.recent(app.app().key()));
+    Duration idle = app.settings().maxIdleTime();
+    if (lead.compareTo(idle) >= 0 && leadWarned.add(app.app().key())) {
+      LOG.warn(
+          "app {}: its pre-warm lead ({}) is not shorter than its idle time ({}): pre-warmed, it"
+              + " is stopped for idleness before the hour it was started for (shorten prewarm_lead"
+              + " or lengthen app_max_idle_time)",
+          app.app().key(),
+          Durations.format(lead),
+          Durations.format(idle));
+    }
+    return lead;
   }
 
   /** The usual hour due now, unless the app was started for it already. */

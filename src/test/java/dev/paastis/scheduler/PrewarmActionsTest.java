@@ -2,6 +2,10 @@ package dev.paastis.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
@@ -26,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Pre-warming, with a clock the test sets and histories made up of past requests. */
 class PrewarmActionsTest {
@@ -148,6 +153,30 @@ class PrewarmActionsTest {
     tickAt(MONDAY_8.plus(Duration.ofDays(1)).minus(Duration.ofMinutes(3)), shop);
     assertThat(started).containsExactly("shop", "shop");
     assertThat(prewarmed().get(0).details()).containsEntry("for_hour", "2026-12-08T08:00:00Z");
+  }
+
+  @Test
+  void a_lead_not_shorter_than_the_idle_time_is_warned_about_once() {
+    usedOnWeekdaysAtEight("shop", 1, 2, 3);
+    Logger logger = (Logger) LoggerFactory.getLogger(PrewarmActions.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      // its idle time is 15 minutes: pre-warmed 20 minutes ahead, it would be stopped before 08:00
+      PrewarmActions.Sleeping shop = sleeping("shop", Optional.of(Duration.ofMinutes(20)));
+      tickAt(MONDAY_8.minus(Duration.ofMinutes(20)), shop);
+      tickAt(MONDAY_8.minus(Duration.ofMinutes(10)), shop);
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list)
+        .filteredOn(event -> event.getLevel() == Level.WARN)
+        .singleElement()
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .asString()
+        .contains("app shop", "(20m) is not shorter than its idle time (15m)", "prewarm_lead");
   }
 
   @Test
