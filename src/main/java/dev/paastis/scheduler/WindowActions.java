@@ -83,11 +83,6 @@ final class WindowActions {
         .otherwiseEmpty();
   }
 
-  /** Whether the app was acted on for this keep_asleep opening (stopped by it). */
-  boolean stoppedFor(String key, OpenWindow window) {
-    return window.openedAt().equals(actedOn.get(key + " asleep"));
-  }
-
   /** The app is no longer listed: forget what was done to it. */
   void forget(String key) {
     actedOn.remove(key + " awake");
