@@ -90,19 +90,20 @@ final class RulePolicyReader {
 
   private static CronSchedule cron(YamlMapping window, String field) {
     String expression = window.required(field);
+    CronSchedule cron;
     try {
-      CronSchedule cron = CronSchedule.parse(expression);
-      if (cron.nextAfter(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
-        // such as 0 0 30 2 *: a window that never opens or never closes is a mistake
-        throw window.fieldError(field, expression, "never fires (no such date)");
-      }
-      return cron;
+      cron = CronSchedule.parse(expression);
     } catch (IllegalArgumentException e) {
-      String reason =
-          Variables.oneLine(String.valueOf(e.getMessage()))
-              .replace("Failed to parse cron expression. ", "");
-      throw window.fieldError(field, expression, "is not a valid cron expression: " + reason);
+      throw window.fieldError(
+          field,
+          expression,
+          "is not a valid cron expression: " + Variables.oneLine(String.valueOf(e.getMessage())));
     }
+    if (cron.nextAfter(ZonedDateTime.now(ZoneOffset.UTC)).isEmpty()) {
+      // such as 0 0 30 2 *: a window that never opens or never closes is a mistake
+      throw window.fieldError(field, expression, "never fires (no such date)");
+    }
+    return cron;
   }
 
   /** A regular expression; an empty one (or {@code ''}) lets every user agent wake the app. */

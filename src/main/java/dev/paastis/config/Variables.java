@@ -126,9 +126,8 @@ public final class Variables {
     try {
       return CronSchedule.parse(value);
     } catch (IllegalArgumentException e) {
-      // cron-utils prefixes every reason with this sentence; the variable name says it already
-      String reason = oneLine(e.getMessage()).replace("Failed to parse cron expression. ", "");
-      throw new ConfigException(name + "=" + oneLine(value) + " is not valid: " + reason);
+      throw new ConfigException(
+          name + "=" + oneLine(value) + " is not valid: " + oneLine(e.getMessage()));
     }
   }
 

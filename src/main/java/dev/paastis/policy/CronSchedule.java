@@ -53,7 +53,10 @@ public final class CronSchedule {
     try {
       return new CronSchedule(trimmed, parser.parse(trimmed));
     } catch (IllegalArgumentException invalid) {
-      throw invalid;
+      // cron-utils prefixes every reason with this sentence; callers name the expression already
+      throw new IllegalArgumentException(
+          String.valueOf(invalid.getMessage()).replace("Failed to parse cron expression. ", ""),
+          invalid);
     } catch (RuntimeException unreadable) {
       // cron-utils 9.2.1 fails on some malformed fields with other exceptions, such as an
       // ArrayIndexOutOfBoundsException for 'W-1/': still a mistake in the expression

@@ -283,11 +283,8 @@ public final class Tick {
             entry -> {
               windows.forget(entry.key());
               prewarm.forget(entry.key());
+              work.add(unregister(entry));
             });
-    tracked.values().stream()
-        .filter(entry -> entry.provider().equals(provider.name()))
-        .filter(entry -> !listed.contains(entry.key()))
-        .forEach(entry -> work.add(unregister(entry)));
     return Future.join(work).mapEmpty();
   }
 
