@@ -38,6 +38,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,6 +68,13 @@ public final class Paastis {
   private final ProxyServer proxy;
   private final Optional<AdminServer> admin;
   private final HttpClient probeClient;
+
+  /**
+   * The busy probes' own client: a probe comes every few minutes at most, so each opens its own
+   * connection rather than take one from the readiness probes' pool that the app may have dropped.
+   */
+  private final HttpClient busyClient;
+
   private final Optional<PrometheusMetrics> prometheus;
 
   /** Set by the first {@link #stop()}; guarded by {@code this}. */
@@ -113,6 +121,7 @@ public final class Paastis {
     Peers peers = tracked.peers();
     EventRecorder events = new EventRecorder(eventStore, feed, clock, peers);
     this.probeClient = vertx.createHttpClient(UpstreamCheck.clientOptions());
+    this.busyClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     AppTracker tracker = tracked.tracker();
     // the boots the readiness probe learns are the wake durations pre-warming leads by
     BootTimes boots = new BootTimes();
@@ -145,7 +154,7 @@ public final class Paastis {
                 tracker,
                 lifecycle.stopper(),
                 lifecycle.waker(),
-                new BusyProbe(vertx, probeClient),
+                new BusyProbe(vertx, busyClient),
                 lifecycle.vetoes(),
                 boots,
                 events,
@@ -254,6 +263,7 @@ public final class Paastis {
             .eventually(tracked.close())
             .eventually(eventStore::close)
             .eventually(probeClient::close)
+            .eventually(busyClient::close)
             .eventually(this::closeMetrics)
             .transform(ignored -> Future.<Void>succeededFuture())
             .andThen(done -> LOG.info("Paastis stopped"));
