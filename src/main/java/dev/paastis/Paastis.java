@@ -24,6 +24,7 @@ import dev.paastis.metrics.MeteredEventStore;
 import dev.paastis.metrics.MeteredProvider;
 import dev.paastis.metrics.NoopMetrics;
 import dev.paastis.metrics.PrometheusMetrics;
+import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.proxy.ProxyParts;
 import dev.paastis.proxy.ProxyServer;
@@ -35,20 +36,35 @@ import dev.paastis.scheduler.Tick;
 import dev.paastis.scheduler.TimedTick;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root and library entry point: wires every block from a configuration and runs
- * them. Nothing else creates long-lived objects; everything is passed in constructors.
+ * Paastis in a program: the composition root and library entry point. It wires every block from a
+ * configuration and runs them; nothing else creates long-lived objects.
+ *
+ * <pre>{@code
+ * PaastisConfig config = ProviderChoice.configLoader(System.getenv(), Path.of(".")).load(Map.of());
+ * Paastis paastis = Paastis.builder(config).build();
+ * paastis.onEvent(event -> System.out.println(event.type() + " " + event.app()));
+ * int port = paastis.start().toCompletionStage().toCompletableFuture().join();
+ * // ... later
+ * paastis.stop();
+ * }</pre>
+ *
+ * <p>{@link #builder} replaces any part the configuration would otherwise build: the Vert.x
+ * instance, the providers, the registry, the event store, the clock.
  */
 public final class Paastis {
 
@@ -77,31 +93,126 @@ public final class Paastis {
 
   private final Optional<PrometheusMetrics> prometheus;
 
+  /** Completed by {@link #start()}: what {@link #ready()} gives. */
+  private final Promise<Void> ready = Promise.promise();
+
   /** Set by the first {@link #stop()}; guarded by {@code this}. */
   private Future<Void> stopped;
 
-  /** Builds Paastis with the providers the configuration names, on its own Vert.x. */
+  /**
+   * Starts building Paastis from a configuration, usually loaded with {@link
+   * ProviderChoice#configLoader}.
+   */
+  public static Builder builder(PaastisConfig config) {
+    return new Builder(config);
+  }
+
+  /** Paastis as the configuration describes it: {@code builder(config).build()}. */
   public static Paastis create(PaastisConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    try {
-      // one clock for every block, the providers' reconcile deadlines among them
-      Clock clock = Clock.systemDefaultZone();
-      Providers providers = ProviderChoice.create(vertx, config, clock);
-      return new Paastis(config, vertx, true, providers, clock);
-    } catch (RuntimeException e) {
-      vertx.close();
-      throw e;
+    return builder(config).build();
+  }
+
+  /** Paastis with the given providers, on a Vert.x the caller owns and closes. */
+  public static Paastis create(
+      PaastisConfig config, Vertx vertx, Providers providers, Clock clock) {
+    return builder(config).vertx(vertx).providers(providers.all()).clock(clock).build();
+  }
+
+  /**
+   * Builds {@link Paastis}: each part not given is made as the configuration says. Not thread-safe;
+   * build once.
+   */
+  public static final class Builder {
+
+    private final PaastisConfig config;
+    private Optional<Vertx> vertx = Optional.empty();
+    private Optional<List<Provider>> providers = Optional.empty();
+    private Optional<Registry> registry = Optional.empty();
+    private Optional<EventStore> eventStore = Optional.empty();
+    private Clock clock = Clock.systemDefaultZone();
+
+    private Builder(PaastisConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The Vert.x instance to run on, which the caller closes after {@link #stop()}. Without it,
+     * Paastis creates its own (with the native transport where it loads) and closes it when it
+     * stops.
+     */
+    public Builder vertx(Vertx vertx) {
+      this.vertx = Optional.of(vertx);
+      return this;
+    }
+
+    /**
+     * The providers, in the order they are consulted, instead of those PROVIDER_NAME and the local
+     * apps configure. Paastis closes them when it stops. Their names must differ.
+     */
+    public Builder providers(List<Provider> providers) {
+      if (providers.isEmpty()) {
+        throw new IllegalArgumentException("at least one provider is needed");
+      }
+      this.providers = Optional.of(List.copyOf(providers));
+      return this;
+    }
+
+    /** {@link #providers(List)} with these providers. */
+    public Builder providers(Provider... providers) {
+      return providers(List.of(providers));
+    }
+
+    /**
+     * The registry of tracked apps, instead of the one REGISTRY_TYPE names. Paastis takes it as its
+     * own alone (no other instance shares it through Paastis) and closes it when it stops.
+     */
+    public Builder registry(Registry registry) {
+      this.registry = Optional.of(registry);
+      return this;
+    }
+
+    /**
+     * The event store, instead of the one EVENTS_STORE_TYPE names. Paastis starts it ({@link
+     * EventStore#start()}) when it starts, and closes it when it stops.
+     */
+    public Builder eventStore(EventStore eventStore) {
+      this.eventStore = Optional.of(eventStore);
+      return this;
+    }
+
+    /** The clock every block reads: idle times, schedules, events. The system's by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds Paastis, ready to {@link #start()}.
+     *
+     * @throws dev.paastis.config.ConfigException when a provider cannot be created from the
+     *     configuration (a provider plugin failing, for one)
+     */
+    public Paastis build() {
+      boolean ownsVertx = vertx.isEmpty();
+      Vertx on =
+          vertx.orElseGet(() -> Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)));
+      try {
+        // one clock for every block, the providers' reconcile deadlines among them
+        Providers chosen =
+            providers.map(Providers::new).orElseGet(() -> ProviderChoice.create(on, config, clock));
+        return new Paastis(this, on, ownsVertx, chosen);
+      } catch (RuntimeException e) {
+        if (ownsVertx) {
+          on.close();
+        }
+        throw e;
+      }
     }
   }
 
-  /** Builds Paastis with the given providers, on a Vert.x the caller owns and closes. */
-  public static Paastis create(
-      PaastisConfig config, Vertx vertx, Providers providers, Clock clock) {
-    return new Paastis(config, vertx, false, providers, clock);
-  }
-
-  private Paastis(
-      PaastisConfig config, Vertx vertx, boolean ownsVertx, Providers providers, Clock clock) {
+  private Paastis(Builder parts, Vertx vertx, boolean ownsVertx, Providers providers) {
+    PaastisConfig config = parts.config;
+    Clock clock = parts.clock;
     this.config = config;
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
@@ -111,9 +222,15 @@ public final class Paastis {
     Metrics metrics = prometheus.map(PrometheusMetrics::metrics).orElse(NoopMetrics.INSTANCE);
     // the raw providers stay for the instanceof checks of optional abilities (StartupCheck...)
     Providers metered = MeteredProvider.wrap(providers, metrics);
-    this.tracked = Stores.registry(vertx, config, metrics);
+    this.tracked =
+        parts
+            .registry
+            .map(given -> Stores.alone(given, metrics))
+            .orElseGet(() -> Stores.registry(vertx, config, metrics));
     this.registry = tracked.registry();
-    this.eventStore = new MeteredEventStore(Stores.eventStore(vertx, config, clock), metrics);
+    this.eventStore =
+        new MeteredEventStore(
+            parts.eventStore.orElseGet(() -> Stores.eventStore(vertx, config, clock)), metrics);
     Rules rules = ProviderAbilities.rules(providers, config);
     IgnoredApps ignored =
         new IgnoredApps(config.registry().ignoredApps(), config.providers().ownApps());
@@ -221,7 +338,23 @@ public final class Paastis {
         // the first tick (discovery) is part of starting: once start() completes, Paastis knows
         // the providers' apps and the cron takes over
         .compose(port -> tracked.peers().start().map(port))
-        .compose(port -> tick.get().andThen(done -> startScheduler()).map(port));
+        .compose(port -> tick.get().andThen(done -> startScheduler()).map(port))
+        .andThen(
+            started -> {
+              if (started.succeeded()) {
+                ready.tryComplete();
+              } else {
+                ready.tryFail(started.cause());
+              }
+            });
+  }
+
+  /**
+   * Completes when {@link #start()} has: Paastis listens and knows the providers' apps. Fails as
+   * {@code start()} does.
+   */
+  public Future<Void> ready() {
+    return ready.future();
   }
 
   /** Not when a stop came during the first tick: the scheduler stays stopped. */
@@ -307,6 +440,11 @@ public final class Paastis {
     return feed.subscribe(listener);
   }
 
+  /**
+   * The wake and sleep machinery, for Paastis's own tests.
+   *
+   * @hidden
+   */
   public AppLifecycle lifecycle() {
     return lifecycle;
   }

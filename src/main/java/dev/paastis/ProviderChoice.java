@@ -9,10 +9,13 @@ import dev.paastis.provider.Providers;
 import dev.paastis.provider.clevercloud.CleverCloudProvider;
 import dev.paastis.provider.heroku.HerokuProvider;
 import dev.paastis.provider.local.LocalProvider;
+import dev.paastis.provider.plugin.InstalledPlugins;
+import dev.paastis.provider.plugin.PluginSettings;
 import dev.paastis.provider.scalingo.ScalingoProvider;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +25,8 @@ import java.util.Map;
  */
 public final class ProviderChoice {
 
-  /** The providers' sections, in the order of PROVIDER_NAME's accepted values. */
-  private static final List<ProviderSection> SECTIONS =
+  /** The built-in providers' sections, in the order of PROVIDER_NAME's accepted values. */
+  private static final List<ProviderSection> BUILT_IN =
       List.of(
           HerokuProvider.section(),
           ScalingoProvider.section(),
@@ -33,14 +36,18 @@ public final class ProviderChoice {
   private ProviderChoice() {}
 
   /**
-   * A {@link ConfigLoader} that knows every provider's variables: the one to use, since {@code
+   * A {@link ConfigLoader} that knows every provider's variables, those of the provider plugins on
+   * the class path ({@link InstalledPlugins#onClassPath}) included: the one to use, since {@code
    * config} knows no provider.
    *
    * @param environment the process environment, usually {@code System.getenv()}
    * @param workingDirectory where {@code .env} and {@code paastis.yml} are looked for
    */
   public static ConfigLoader configLoader(Map<String, String> environment, Path workingDirectory) {
-    return new ConfigLoader(environment, workingDirectory, SECTIONS);
+    List<String> builtIn = BUILT_IN.stream().map(ProviderSection::name).toList();
+    List<ProviderSection> sections = new ArrayList<>(BUILT_IN);
+    sections.addAll(InstalledPlugins.onClassPath(builtIn).sections());
+    return new ConfigLoader(environment, workingDirectory, sections);
   }
 
   /**
@@ -54,15 +61,21 @@ public final class ProviderChoice {
             .toList());
   }
 
+  /** A provider plugin's: its settings carry the plugin that read them. */
+  private static Provider plugin(Vertx vertx, PaastisConfig config, String name, Clock clock) {
+    if (config.providers().settings(name) instanceof PluginSettings settings) {
+      return InstalledPlugins.create(settings, vertx, clock, config.providers().regions());
+    }
+    throw new ConfigException("unknown provider: " + name);
+  }
+
   private static Provider create(Vertx vertx, PaastisConfig config, String name, Clock clock) {
     return switch (name) {
       case "local" -> LocalProvider.create(vertx, config, clock);
       case "heroku" -> HerokuProvider.create(vertx, config, clock);
       case "scalingo" -> ScalingoProvider.create(vertx, config, clock);
       case "clever-cloud" -> CleverCloudProvider.create(vertx, config, clock);
-      default ->
-          throw new ConfigException(
-              "unknown provider: " + name + " (expected: heroku, scalingo, clever-cloud, local)");
+      default -> plugin(vertx, config, name, clock);
     };
   }
 }

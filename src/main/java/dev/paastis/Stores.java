@@ -44,7 +44,12 @@ final class Stores {
           redis.peers(),
           redis::close);
     }
-    Registry registry = new MeteredRegistry(new InMemoryRegistry(), metrics);
+    return alone(new InMemoryRegistry(), metrics);
+  }
+
+  /** A registry this instance alone writes, metered, with its tracker: in memory, or given. */
+  static TrackedState alone(Registry given, Metrics metrics) {
+    Registry registry = new MeteredRegistry(given, metrics);
     return new TrackedState(registry, new RegistryTracker(registry), Peers.ALONE, registry::close);
   }
 

@@ -53,7 +53,11 @@ public final class ConfigLoader {
     Variables variables = new Variables(merge(Objects.requireNonNull(overrides, "overrides")));
     String displayName = variables.get("PAASTIS_CONFIG", DEFAULT_CONFIG_FILE);
     Optional<Path> file = configFile(variables);
-    PaastisYml yml = file.map(path -> PaastisYml.read(path, displayName)).orElse(PaastisYml.EMPTY);
+    PaastisYml yml =
+        file.map(
+                path ->
+                    PaastisYml.read(path, displayName, ProviderSelection.names(providerSections)))
+            .orElse(PaastisYml.EMPTY);
     List<LocalAppConfig> localApps = LocalApps.join(yml.localApps(), extraLocalApps, displayName);
     return new PaastisConfig(
         EnvSections.server(variables),

@@ -16,14 +16,15 @@ record PaastisYml(List<Rule> rules, List<LocalAppConfig> localApps) {
 
   /**
    * Reads {@code file}; {@code displayName} is how messages name it (the value of PAASTIS_CONFIG,
-   * or {@code paastis.yml}).
+   * or {@code paastis.yml}); {@code providers} are the names a rule's {@code provider} accepts.
    */
-  static PaastisYml read(Path file, String displayName) {
+  static PaastisYml read(Path file, String displayName, List<String> providers) {
     var root = YamlTree.read(file, displayName);
     if (root.isNull()) {
       return EMPTY;
     }
     YamlMapping top = YamlMapping.of(displayName, "", root, List.of("rules", "local"));
-    return new PaastisYml(RuleReader.read(top), LocalAppReader.read(top, file.getParent()));
+    return new PaastisYml(
+        RuleReader.read(top, providers), LocalAppReader.read(top, file.getParent()));
   }
 }

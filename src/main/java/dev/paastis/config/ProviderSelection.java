@@ -13,13 +13,11 @@ import java.util.Optional;
  */
 final class ProviderSelection {
 
-  static final List<String> NAMES = List.of("heroku", "scalingo", "clever-cloud", "local");
-
   private ProviderSelection() {}
 
   /**
-   * @param sections the providers' sections, in the order of {@link #NAMES}: that order chooses
-   *     between providers whose credentials are all present
+   * @param sections the providers' sections, in the order of PROVIDER_NAME's accepted values: that
+   *     order chooses between providers whose credentials are all present
    */
   static ProvidersConfig providers(
       Variables variables, List<LocalAppConfig> localApps, List<ProviderSection> sections) {
@@ -44,7 +42,7 @@ final class ProviderSelection {
       throw new ConfigException(
           "PROVIDER_NAME is not set and no provider credentials or local apps were found:"
               + " expected "
-              + Variables.oneOf(NAMES));
+              + Variables.oneOf(names(sections)));
     }
     if (primary.equals(Optional.of("local")) && !hasLocalApps) {
       throw new ConfigException(
@@ -58,9 +56,14 @@ final class ProviderSelection {
     return enabled;
   }
 
+  /** PROVIDER_NAME's accepted values: the built-in providers' and the plugins'. */
+  static List<String> names(List<ProviderSection> sections) {
+    return sections.stream().map(ProviderSection::name).toList();
+  }
+
   private static Optional<String> primary(Variables variables, List<ProviderSection> sections) {
     if (variables.isSet("PROVIDER_NAME")) {
-      return Optional.of(variables.choice("PROVIDER_NAME", "", NAMES));
+      return Optional.of(variables.choice("PROVIDER_NAME", "", names(sections)));
     }
     return sections.stream()
         .filter(section -> section.hasCredentials().test(variables))

@@ -25,22 +25,25 @@ final class RuleReader {
 
   private RuleReader() {}
 
-  static List<Rule> read(YamlMapping top) {
+  /**
+   * @param providers the accepted values of a rule's {@code provider}, as of PROVIDER_NAME
+   */
+  static List<Rule> read(YamlMapping top, List<String> providers) {
     List<JsonNode> items = top.list("rules");
     List<Rule> rules = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
       String place = top.child("rules", index);
-      rules.add(rule(YamlMapping.of(top.file(), place, items.get(index), FIELDS)));
+      rules.add(rule(YamlMapping.of(top.file(), place, items.get(index), FIELDS), providers));
     }
     return List.copyOf(rules);
   }
 
-  private static Rule rule(YamlMapping yml) {
+  private static Rule rule(YamlMapping yml, List<String> providers) {
     Rule rule = pattern(yml);
     rule = with(rule, yml.text("app_name"), Rule::withAppName);
     rule = with(rule, maxIdleTime(yml), Rule::withMaxIdleTime);
     rule = with(rule, linkedApps(yml), Rule::withLinkedApps);
-    rule = with(rule, provider(yml), Rule::withProvider);
+    rule = with(rule, provider(yml, providers), Rule::withProvider);
     rule = with(rule, yml.text("region"), Rule::withRegion);
     return rule.withPolicy(RulePolicyReader.read(yml));
   }
@@ -92,16 +95,13 @@ final class RuleReader {
     return item.isNull() ? "" : item.asText();
   }
 
-  private static Optional<String> provider(YamlMapping yml) {
+  private static Optional<String> provider(YamlMapping yml, List<String> providers) {
     return yml.text("provider")
         .map(
             name ->
-                ProviderSelection.NAMES.stream()
+                providers.stream()
                     .filter(name::equalsIgnoreCase)
                     .findFirst()
-                    .orElseThrow(
-                        () ->
-                            yml.invalid(
-                                "provider", name, Variables.oneOf(ProviderSelection.NAMES))));
+                    .orElseThrow(() -> yml.invalid("provider", name, Variables.oneOf(providers))));
   }
 }

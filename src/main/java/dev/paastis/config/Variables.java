@@ -51,11 +51,11 @@ public final class Variables {
     return integer(name, fallback, 0, 65535, "a port number from 0 to 65535");
   }
 
-  int positiveInteger(String name, int fallback) {
+  public int positiveInteger(String name, int fallback) {
     return integer(name, fallback, 1, Integer.MAX_VALUE, "a whole number greater than 0");
   }
 
-  boolean bool(String name, boolean fallback) {
+  public boolean bool(String name, boolean fallback) {
     return get(name).map(value -> parseBoolean(name, value)).orElse(fallback);
   }
 

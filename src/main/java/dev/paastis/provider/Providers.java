@@ -15,7 +15,11 @@ public final class Providers {
     if (providers.isEmpty()) {
       throw new IllegalArgumentException("at least one provider is needed");
     }
-    providers.forEach(provider -> byName.put(provider.name(), provider));
+    for (Provider provider : providers) {
+      if (byName.putIfAbsent(provider.name(), provider) != null) {
+        throw new IllegalArgumentException("two providers are named " + provider.name());
+      }
+    }
   }
 
   public List<Provider> all() {

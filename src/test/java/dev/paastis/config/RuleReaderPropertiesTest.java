@@ -96,8 +96,13 @@ class RuleReaderPropertiesTest {
             });
   }
 
+  /** The providers a rule may name: the built-in ones and a plugin's. */
+  private static final List<String> PROVIDERS =
+      List.of("heroku", "scalingo", "clever-cloud", "local", "acme-cloud");
+
   private static List<Rule> read(ObjectNode top) {
-    return RuleReader.read(YamlMapping.of("paastis.yml", "", top, List.of("rules", "local")));
+    return RuleReader.read(
+        YamlMapping.of("paastis.yml", "", top, List.of("rules", "local")), PROVIDERS);
   }
 
   /** A valid rule tree and what it must read as. */
@@ -135,7 +140,7 @@ class RuleReaderPropertiesTest {
     Gen<Optional<String>> provider =
         optionals(
             arbitrary()
-                .pick(ProviderSelection.NAMES)
+                .pick(PROVIDERS)
                 .zip(
                     integers().between(0, 2),
                     (canonical, form) ->

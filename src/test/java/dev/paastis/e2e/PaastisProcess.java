@@ -28,11 +28,28 @@ final class PaastisProcess implements AutoCloseable {
   /** Runs {@code java [jvmArgs] -jar paastis.jar args} in {@code dir} with extra environment. */
   static PaastisProcess start(
       Path dir, Map<String, String> env, List<String> jvmArgs, String... args) throws IOException {
+    List<String> launch = new ArrayList<>(jvmArgs);
+    launch.add("-jar");
+    launch.add(JAR.toAbsolutePath().toString());
+    return launch(dir, env, launch, args);
+  }
+
+  /**
+   * Runs {@code java -cp paastis.jar:<jars> dev.paastis.cli.Main args}, as a user runs Paastis with
+   * a provider plugin.
+   */
+  static PaastisProcess startWith(
+      Path dir, Map<String, String> env, List<Path> jars, String... args) throws IOException {
+    StringBuilder classPath = new StringBuilder(JAR.toAbsolutePath().toString());
+    jars.forEach(jar -> classPath.append(java.io.File.pathSeparator).append(jar.toAbsolutePath()));
+    return launch(dir, env, List.of("-cp", classPath.toString(), "dev.paastis.cli.Main"), args);
+  }
+
+  private static PaastisProcess launch(
+      Path dir, Map<String, String> env, List<String> launch, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmArgs);
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(launch);
     command.addAll(List.of(args));
     Path log = Files.createTempFile(dir, "paastis", ".log");
     ProcessBuilder builder =
@@ -45,7 +62,17 @@ final class PaastisProcess implements AutoCloseable {
 
   /** Runs to completion and gives the exit code and all output. */
   static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
-    try (PaastisProcess paastis = start(dir, env, List.of(), args)) {
+    return completion(start(dir, env, List.of(), args));
+  }
+
+  /** Runs with provider plugin jars to completion, as {@link #run}. */
+  static Result runWith(Path dir, Map<String, String> env, List<Path> jars, String... args)
+      throws Exception {
+    return completion(startWith(dir, env, jars, args));
+  }
+
+  private static Result completion(PaastisProcess started) throws Exception {
+    try (PaastisProcess paastis = started) {
       if (!paastis.process.waitFor(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("paastis did not exit: " + paastis.output());
       }
