@@ -2,7 +2,7 @@ package dev.paastis;
 
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
-import dev.paastis.lifecycle.AppLifecycle;
+import dev.paastis.internal.lifecycle.AppLifecycle;
 import dev.paastis.registry.Peers;
 
 /**

@@ -1,39 +1,39 @@
 package dev.paastis;
 
-import dev.paastis.admin.AdminApi;
-import dev.paastis.admin.AdminServer;
-import dev.paastis.admin.SystemApi;
 import dev.paastis.app.Rules;
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
-import dev.paastis.lifecycle.AppCatalog;
-import dev.paastis.lifecycle.AppLifecycle;
-import dev.paastis.lifecycle.BootTimes;
-import dev.paastis.lifecycle.BusyProbe;
-import dev.paastis.lifecycle.EventRecorder;
-import dev.paastis.lifecycle.HookRunner;
-import dev.paastis.lifecycle.IgnoredApps;
-import dev.paastis.lifecycle.LifecycleContext;
-import dev.paastis.lifecycle.Metrics;
-import dev.paastis.lifecycle.ReadinessProbe;
-import dev.paastis.lifecycle.UpstreamCheck;
-import dev.paastis.metrics.MeteredEventStore;
-import dev.paastis.metrics.MeteredProvider;
-import dev.paastis.metrics.NoopMetrics;
-import dev.paastis.metrics.PrometheusMetrics;
+import dev.paastis.internal.admin.AdminApi;
+import dev.paastis.internal.admin.AdminServer;
+import dev.paastis.internal.admin.SystemApi;
+import dev.paastis.internal.lifecycle.AppCatalog;
+import dev.paastis.internal.lifecycle.AppLifecycle;
+import dev.paastis.internal.lifecycle.BootTimes;
+import dev.paastis.internal.lifecycle.BusyProbe;
+import dev.paastis.internal.lifecycle.EventRecorder;
+import dev.paastis.internal.lifecycle.HookRunner;
+import dev.paastis.internal.lifecycle.IgnoredApps;
+import dev.paastis.internal.lifecycle.LifecycleContext;
+import dev.paastis.internal.lifecycle.Metrics;
+import dev.paastis.internal.lifecycle.ReadinessProbe;
+import dev.paastis.internal.lifecycle.UpstreamCheck;
+import dev.paastis.internal.metrics.MeteredEventStore;
+import dev.paastis.internal.metrics.MeteredProvider;
+import dev.paastis.internal.metrics.NoopMetrics;
+import dev.paastis.internal.metrics.PrometheusMetrics;
+import dev.paastis.internal.proxy.ProxyParts;
+import dev.paastis.internal.proxy.ProxyServer;
+import dev.paastis.internal.scheduler.Scheduler;
+import dev.paastis.internal.scheduler.Tick;
+import dev.paastis.internal.scheduler.TimedTick;
 import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
-import dev.paastis.proxy.ProxyParts;
-import dev.paastis.proxy.ProxyServer;
 import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
-import dev.paastis.scheduler.Scheduler;
-import dev.paastis.scheduler.Tick;
-import dev.paastis.scheduler.TimedTick;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -409,6 +409,7 @@ public final class Paastis {
     return Future.succeededFuture();
   }
 
+  /** The proxy's port, once started: the one PORT names, or the one chosen for PORT=0. */
   public int port() {
     return proxy.actualPort();
   }
@@ -420,14 +421,20 @@ public final class Paastis {
         .actualPort();
   }
 
+  /** The configuration it was built with. */
   public PaastisConfig config() {
     return config;
   }
 
+  /** The registry of tracked apps, metered: the one given to the builder, or REGISTRY_TYPE's. */
   public Registry registry() {
     return registry;
   }
 
+  /**
+   * The event history, metered: the store given to the builder, or EVENTS_STORE_TYPE's. Query it
+   * for past events; {@link #onEvent} follows them as they happen.
+   */
   public EventStore events() {
     return eventStore;
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
-import dev.paastis.lifecycle.StopReason;
+import dev.paastis.internal.lifecycle.StopReason;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.FakeProvider;
 import dev.paastis.testing.MutableClock;

@@ -7,7 +7,7 @@ import dev.paastis.app.AppSettings;
 import dev.paastis.app.AppState;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
-import dev.paastis.lifecycle.StopReason;
+import dev.paastis.internal.lifecycle.StopReason;
 import dev.paastis.provider.Providers;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.testing.FakeProvider;

@@ -5,11 +5,16 @@ public class UnknownAppException extends ProviderException {
 
   private final String app;
 
+  /**
+   * @param provider the name of the provider asked
+   * @param app the key it does not know
+   */
   public UnknownAppException(String provider, String app) {
     super(provider, "app " + app + " is not known to provider " + provider);
     this.app = app;
   }
 
+  /** The key the provider does not know. */
   public String app() {
     return app;
   }

@@ -1,7 +1,7 @@
 package dev.paastis.bench;
 
 import dev.paastis.Paastis;
-import dev.paastis.lifecycle.StopReason;
+import dev.paastis.internal.lifecycle.StopReason;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.clevercloud.CleverCloudBenchPlatform;
 import dev.paastis.provider.heroku.HerokuBenchPlatform;

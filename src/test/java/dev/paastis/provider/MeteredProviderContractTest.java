@@ -1,7 +1,7 @@
 package dev.paastis.provider;
 
-import dev.paastis.metrics.MeteredProvider;
-import dev.paastis.metrics.NoopMetrics;
+import dev.paastis.internal.metrics.MeteredProvider;
+import dev.paastis.internal.metrics.NoopMetrics;
 
 /** Counting the calls changes nothing of what a provider answers. */
 class MeteredProviderContractTest extends FakeProviderContractTest {

@@ -1,6 +1,6 @@
 package dev.paastis.registry;
 
-import dev.paastis.registry.memory.InMemoryRegistry;
+import dev.paastis.internal.registry.memory.InMemoryRegistry;
 
 class RegistryTrackerTest extends AppTrackerContractTest {
 

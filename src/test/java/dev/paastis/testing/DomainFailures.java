@@ -1,9 +1,9 @@
 package dev.paastis.testing;
 
-import dev.paastis.lifecycle.AppNotFoundException;
-import dev.paastis.lifecycle.NotProxiableException;
-import dev.paastis.lifecycle.StartFailedException;
-import dev.paastis.lifecycle.WakeTimeoutException;
+import dev.paastis.internal.lifecycle.AppNotFoundException;
+import dev.paastis.internal.lifecycle.NotProxiableException;
+import dev.paastis.internal.lifecycle.StartFailedException;
+import dev.paastis.internal.lifecycle.WakeTimeoutException;
 import dev.paastis.provider.CredentialsRejectedException;
 import dev.paastis.provider.ProviderException;
 import dev.paastis.registry.RegistryUnavailableException;

@@ -73,6 +73,7 @@ public final class InstalledPlugins {
     return new InstalledPlugins(plugins, builtIn);
   }
 
+  /** The plugins' names, as PROVIDER_NAME accepts them. */
   public List<String> names() {
     return plugins.stream().map(ProviderPlugin::name).toList();
   }

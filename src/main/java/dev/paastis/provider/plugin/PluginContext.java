@@ -17,6 +17,7 @@ import java.util.Objects;
 public record PluginContext(
     Vertx vertx, PluginSettings settings, Clock clock, List<String> regions) {
 
+  /** Checks that every part is given. */
   public PluginContext {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(settings, "settings");

@@ -92,6 +92,7 @@ public final class PluginSettings implements ProviderSettings {
     return values.containsKey(name);
   }
 
+  /** The value of a TEXT variable; fails when it has none ({@link #isSet}). */
   public String text(String name) {
     return value(name, PluginVariable.Kind.TEXT, String.class);
   }
@@ -101,18 +102,22 @@ public final class PluginSettings implements ProviderSettings {
     return value(name, PluginVariable.Kind.SECRET, Secret.class).value();
   }
 
+  /** The value of a URL variable; fails when it has none ({@link #isSet}). */
   public URI url(String name) {
     return value(name, PluginVariable.Kind.URL, URI.class);
   }
 
+  /** The value of a DURATION variable; fails when it has none ({@link #isSet}). */
   public Duration duration(String name) {
     return value(name, PluginVariable.Kind.DURATION, Duration.class);
   }
 
+  /** The value of a INTEGER variable; fails when it has none ({@link #isSet}). */
   public int integer(String name) {
     return value(name, PluginVariable.Kind.INTEGER, Integer.class);
   }
 
+  /** The value of a BOOLEAN variable; fails when it has none ({@link #isSet}). */
   public boolean bool(String name) {
     return value(name, PluginVariable.Kind.BOOLEAN, Boolean.class);
   }

@@ -39,6 +39,7 @@ public record PluginVariable(
     LIST
   }
 
+  /** Checks the declaration: a default is never blank, nor given to a required variable. */
   public PluginVariable {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");

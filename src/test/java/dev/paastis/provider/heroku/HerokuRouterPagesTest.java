@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
-import dev.paastis.lifecycle.BootTimes;
-import dev.paastis.lifecycle.ReadinessProbe;
-import dev.paastis.lifecycle.UpstreamCheck;
-import dev.paastis.lifecycle.WakeTimeoutException;
+import dev.paastis.internal.lifecycle.BootTimes;
+import dev.paastis.internal.lifecycle.ReadinessProbe;
+import dev.paastis.internal.lifecycle.UpstreamCheck;
+import dev.paastis.internal.lifecycle.WakeTimeoutException;
 import dev.paastis.provider.AnswerOrigin;
 import dev.paastis.provider.Deadline;
 import dev.paastis.testing.FakeRouter;

@@ -1,2 +1,0 @@
-/** Operators' access: the original's system API on the proxy port. */
-package dev.paastis.admin;

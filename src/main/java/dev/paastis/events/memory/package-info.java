@@ -1,2 +1,0 @@
-/** The bounded in-memory event store, the default. */
-package dev.paastis.events.memory;

@@ -1,6 +1,0 @@
-/**
- * The event history in PostgreSQL (EVENTS_STORE_TYPE=postgres): migrated by Flyway, written in
- * ordered batches, shared by instances. {@link dev.paastis.events.postgres.PostgresEventStore} is
- * its entry point.
- */
-package dev.paastis.events.postgres;

@@ -1,0 +1,2 @@
+/** Operators' access: the original's system API on the proxy port. */
+package dev.paastis.internal.admin;

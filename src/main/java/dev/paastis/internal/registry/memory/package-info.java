@@ -1,0 +1,2 @@
+/** The in-memory registry, the default. */
+package dev.paastis.internal.registry.memory;

@@ -1,2 +1,0 @@
-/** The in-memory registry, the default. */
-package dev.paastis.registry.memory;
