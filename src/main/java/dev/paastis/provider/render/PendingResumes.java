@@ -1,24 +1,26 @@
 package dev.paastis.provider.render;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The resumes Paastis asked for whose deploy has not shown yet. Render answers a resume with 202
- * and creates the deploy afterwards: until then the newest deploy is the one from before the
- * suspension, whose status ({@code live}, or a failure of long ago) says nothing of the resume.
- * Such a deploy is recognised by its id, read just before the resume. A mark is dropped once a
- * newer deploy shows, after the operation timeout, and when the service is stopped. Thread-safe.
+ * The resumes Paastis asked for, and the deploy that was newest when it did. Render answers a
+ * resume with 202 and creates its deploy afterwards; the deploys from before the suspension say
+ * nothing of the resume (one may still read {@code live}, or failed long ago), so only newer ones
+ * count. A mark lasts until the service is stopped, or, when no newer deploy has shown by then,
+ * until the operation timeout (should a resume ever come without a deploy). Thread-safe.
  */
 final class PendingResumes {
 
-  private record Pending(String deployBefore, Instant askedAt) {}
+  private record Mark(String deployBefore, Instant askedAt) {}
 
-  private final Map<String, Pending> byKey = new ConcurrentHashMap<>();
+  private final Map<String, Mark> byKey = new ConcurrentHashMap<>();
   private final Clock clock;
   private final Duration patience;
 
@@ -29,21 +31,33 @@ final class PendingResumes {
 
   /** A resume was asked while {@code newestBefore} was the newest deploy (empty: none). */
   void asked(String key, Optional<String> newestBefore) {
-    byKey.put(key, new Pending(newestBefore.orElse(""), clock.instant()));
+    byKey.put(key, new Mark(newestBefore.orElse(""), clock.instant()));
   }
 
-  /** Whether {@code newestNow} is still the deploy from before the resume asked for the service. */
-  boolean awaitsDeploy(String key, Optional<String> newestNow) {
-    Pending pending = byKey.get(key);
-    if (pending == null) {
-      return false;
+  boolean isMarked(String key) {
+    return byKey.containsKey(key);
+  }
+
+  /**
+   * The deploys (newest first) that tell of the service now: those newer than the deploy that was
+   * newest at the resume Paastis asked for, every one when there was none. Empty while the resume's
+   * deploy has not shown.
+   */
+  List<JsonObject> since(String key, List<JsonObject> deploys) {
+    Mark mark = byKey.get(key);
+    if (mark == null) {
+      return deploys;
     }
-    boolean expired = !clock.instant().isBefore(pending.askedAt().plus(patience));
-    if (expired || !pending.deployBefore().equals(newestNow.orElse(""))) {
-      byKey.remove(key, pending);
-      return false;
+    int before = 0;
+    while (before < deploys.size()
+        && !mark.deployBefore().equals(deploys.get(before).getString("id"))) {
+      before++;
     }
-    return true;
+    if (before == 0 && !clock.instant().isBefore(mark.askedAt().plus(patience))) {
+      byKey.remove(key, mark);
+      return deploys;
+    }
+    return deploys.subList(0, before);
   }
 
   void forget(String key) {

@@ -180,10 +180,11 @@ public final class RenderProvider implements Provider, StartupCheck, RouterPages
     return api.newestDeploys(key, service.getString("id"), deadline)
         .map(
             deploys -> {
+              List<JsonObject> relevant = resumes.since(key, deploys);
               AppState state =
-                  resumes.awaitsDeploy(key, RenderServices.newestId(deploys))
+                  relevant.isEmpty() && resumes.isMarked(key)
                       ? AppState.STARTING
-                      : RenderServices.deployState(deploys);
+                      : RenderServices.deployState(relevant);
               return seen(RenderServices.describe(service, state));
             });
   }

@@ -57,8 +57,9 @@
  * ({@code created}, {@code queued}, {@code *_in_progress}) or {@code deactivated} (a resume
  * accepted, its deploy not created yet) → STARTING; failed or {@code canceled} → RUNNING when an
  * older deploy of the five read is still {@code live}, else FAILED; no deploy → UNKNOWN. After a
- * resume Paastis asked for, the deploy that was newest before it counts as STARTING until a newer
- * one shows ({@code PendingResumes}).
+ * resume Paastis asked for, only the deploys newer than the one newest at the resume count (that
+ * one may still read {@code live}, or failed long ago): none yet → STARTING ({@code
+ * PendingResumes}).
  *
  * <h2>Calls</h2>
  *

@@ -119,6 +119,11 @@ public final class FakeRenderApi implements AutoCloseable {
     state.setResumeDelay(delay);
   }
 
+  /** The resume under way ends at once, its deploy live, whatever the resume delay. */
+  public void finishResume(String name) {
+    state.finishResume(name);
+  }
+
   /** The service's next resume ends with its deploy {@code status} ({@code build_failed}...). */
   public void failNextResume(String name, String status) {
     state.failNextResume(name, status);

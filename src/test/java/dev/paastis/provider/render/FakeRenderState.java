@@ -188,6 +188,19 @@ final class FakeRenderState {
     }
   }
 
+  /** The resume under way ends now, its deploy live (created first if it was not yet). */
+  void finishResume(String name) {
+    synchronized (this) {
+      Service service = byName(name);
+      service.generation++;
+      if (!UNDER_WAY.contains(service.deploys.get(0).status)) {
+        service.deploys.add(0, new Deploy(newId("dep"), "service_resumed", "created"));
+      }
+      end(service);
+    }
+    changed();
+  }
+
   /** One step of a resume's deploy: created, in progress, then live or the armed failure. */
   private void advance(String id, long generation, String status) {
     synchronized (this) {
