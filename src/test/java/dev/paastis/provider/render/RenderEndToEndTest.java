@@ -1,8 +1,10 @@
 package dev.paastis.provider.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paastis.Paastis;
+import dev.paastis.config.ConfigException;
 import dev.paastis.provider.Providers;
 import dev.paastis.testing.FakeRouter;
 import dev.paastis.testing.MutableClock;
@@ -12,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,21 @@ class RenderEndToEndTest {
     assertThat(TestHttp.get(client, paastis.port(), "shop.proxy.test", "/").status())
         .isEqualTo(200);
     assertThat(render.isSuspended("shop")).isFalse();
+  }
+
+  @Test
+  void a_key_render_rejects_stops_paastis_at_startup_naming_the_variable() {
+    TestConfigs configs = new TestConfigs();
+    configs.providers = List.of("render");
+    RenderProvider rejected =
+        RenderTesting.provider(vertx, render, "rnd_revoked", Optional.empty(), 100);
+    paastis = Paastis.create(configs.build(), vertx, new Providers(List.of(rejected)), clock);
+
+    assertThatThrownBy(() -> paastis.start().await())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("PROVIDER_RENDER_API_KEY was rejected by Render (401)")
+        .hasMessageNotContaining("rnd_revoked");
+    paastis = null;
   }
 
   @Test
