@@ -11,6 +11,7 @@ import dev.paastis.provider.heroku.HerokuProvider;
 import dev.paastis.provider.local.LocalProvider;
 import dev.paastis.provider.plugin.InstalledPlugins;
 import dev.paastis.provider.plugin.PluginSettings;
+import dev.paastis.provider.render.RenderProvider;
 import dev.paastis.provider.scalingo.ScalingoProvider;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class ProviderChoice {
           HerokuProvider.section(),
           ScalingoProvider.section(),
           CleverCloudProvider.section(),
+          RenderProvider.section(),
           LocalProvider.section());
 
   private ProviderChoice() {}
@@ -75,6 +77,7 @@ public final class ProviderChoice {
       case "heroku" -> HerokuProvider.create(vertx, config, clock);
       case "scalingo" -> ScalingoProvider.create(vertx, config, clock);
       case "clever-cloud" -> CleverCloudProvider.create(vertx, config, clock);
+      case "render" -> RenderProvider.create(vertx, config, clock);
       default -> plugin(vertx, config, name, clock);
     };
   }

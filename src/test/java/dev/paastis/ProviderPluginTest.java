@@ -106,7 +106,8 @@ class ProviderPluginTest {
     assertThatThrownBy(() -> load(badTimeout))
         .hasMessageStartingWith("PROVIDER_FAKE_CLOUD_OPERATION_TIMEOUT=forever is not valid");
     assertThatThrownBy(() -> load(Map.of("PROVIDER_NAME", "acme")))
-        .hasMessageContaining("expected heroku, scalingo, clever-cloud, local or fake-cloud");
+        .hasMessageContaining(
+            "expected heroku, scalingo, clever-cloud, render, local or fake-cloud");
   }
 
   @Test

@@ -56,7 +56,7 @@ class InvalidVariablesTest {
         "RECONCILE_INTERVAL | soon | RECONCILE_INTERVAL=soon is not valid: expected a duration such"
             + " as 30s, 10m or 2h (a bare number is minutes)",
         "PROVIDER_NAME | aws | PROVIDER_NAME=aws is not valid: expected heroku, scalingo,"
-            + " clever-cloud or local",
+            + " clever-cloud, render or local",
         "PROVIDER_LOCAL_OPERATION_TIMEOUT | fast | PROVIDER_LOCAL_OPERATION_TIMEOUT=fast is not"
             + " valid: expected a duration such as 30s, 10m or 2h (a bare number is seconds)",
         "HOOKS_TIMEOUT | 0 | HOOKS_TIMEOUT=0 is not valid: expected a duration greater than zero"
@@ -205,6 +205,27 @@ class InvalidVariablesTest {
 
     assertThat(dir.error())
         .startsWith("PROVIDER_CLEVER_TOKEN is not set: required when PROVIDER_NAME=clever-cloud");
+  }
+
+  @Test
+  void render_needs_its_api_key() {
+    ConfigDir dir = new ConfigDir(path).env("PROVIDER_NAME", "render");
+
+    assertThat(dir.error())
+        .startsWith("PROVIDER_RENDER_API_KEY is not set: required when PROVIDER_NAME=render");
+  }
+
+  @Test
+  void the_render_api_url_must_be_an_http_url() {
+    ConfigDir dir =
+        new ConfigDir(path)
+            .env("PROVIDER_RENDER_API_KEY", "rnd_x")
+            .env("PROVIDER_RENDER_API_URL", "api.render.com");
+
+    assertThat(dir.error())
+        .isEqualTo(
+            "PROVIDER_RENDER_API_URL=api.render.com is not valid: expected an http:// or https://"
+                + " URL such as https://api.render.com/v1");
   }
 
   @Test

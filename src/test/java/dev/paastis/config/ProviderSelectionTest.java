@@ -33,6 +33,9 @@ class ProviderSelectionTest {
         "PROVIDER_NAME=scalingo PROVIDER_SCALINGO_API_TOKEN=s PROVIDER_HEROKU_API_TOKEN=h | no | scalingo",
         "PROVIDER_CLEVER_OAUTH_CONSUMER_KEY=k PROVIDER_CLEVER_OAUTH_CONSUMER_SECRET=s"
             + " PROVIDER_CLEVER_TOKEN=t PROVIDER_CLEVER_SECRET=u | no | clever-cloud",
+        "PROVIDER_NAME=render PROVIDER_RENDER_API_KEY=r | no | render",
+        "PROVIDER_RENDER_API_KEY=r | yes | render local",
+        "PROVIDER_SCALINGO_API_TOKEN=s PROVIDER_RENDER_API_KEY=r | no | scalingo",
         "PROVIDER_SCALINGO_API_TOKEN=s | yes | scalingo local",
         "PROVIDER_NAME=heroku PROVIDER_HEROKU_API_TOKEN=h | yes | heroku local",
         "PROVIDER_NAME=local | yes | local",
@@ -70,7 +73,7 @@ class ProviderSelectionTest {
     assertThat(dir.error())
         .isEqualTo(
             "PROVIDER_NAME is not set and no provider credentials or local apps were found:"
-                + " expected heroku, scalingo, clever-cloud or local");
+                + " expected heroku, scalingo, clever-cloud, render or local");
   }
 
   @Test
