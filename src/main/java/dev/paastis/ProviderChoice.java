@@ -8,6 +8,7 @@ import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.clevercloud.CleverCloudProvider;
 import dev.paastis.provider.heroku.HerokuProvider;
+import dev.paastis.provider.kubernetes.KubernetesProvider;
 import dev.paastis.provider.local.LocalProvider;
 import dev.paastis.provider.scalingo.ScalingoProvider;
 import io.vertx.core.Vertx;
@@ -28,6 +29,7 @@ public final class ProviderChoice {
           HerokuProvider.section(),
           ScalingoProvider.section(),
           CleverCloudProvider.section(),
+          KubernetesProvider.section(),
           LocalProvider.section());
 
   private ProviderChoice() {}
@@ -60,9 +62,12 @@ public final class ProviderChoice {
       case "heroku" -> HerokuProvider.create(vertx, config, clock);
       case "scalingo" -> ScalingoProvider.create(vertx, config, clock);
       case "clever-cloud" -> CleverCloudProvider.create(vertx, config, clock);
+      case "kubernetes" -> KubernetesProvider.create(vertx, config, clock);
       default ->
           throw new ConfigException(
-              "unknown provider: " + name + " (expected: heroku, scalingo, clever-cloud, local)");
+              "unknown provider: "
+                  + name
+                  + " (expected: heroku, scalingo, clever-cloud, kubernetes, local)");
     };
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 final class ProviderSelection {
 
-  static final List<String> NAMES = List.of("heroku", "scalingo", "clever-cloud", "local");
+  static final List<String> NAMES =
+      List.of("heroku", "scalingo", "clever-cloud", "kubernetes", "local");
 
   private ProviderSelection() {}
 

@@ -70,7 +70,7 @@ class ProviderSelectionTest {
     assertThat(dir.error())
         .isEqualTo(
             "PROVIDER_NAME is not set and no provider credentials or local apps were found:"
-                + " expected heroku, scalingo, clever-cloud or local");
+                + " expected heroku, scalingo, clever-cloud, kubernetes or local");
   }
 
   @Test
