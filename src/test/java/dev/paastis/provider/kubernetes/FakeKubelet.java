@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * Plays the controllers and the kubelet that the mock API server lacks: a moment after a workload's
  * spec changes, its status says that many replicas are ready for that generation. A workload named
- * by {@link #crashLoop} gets a pod in CrashLoopBackOff instead, and no ready replica.
+ * by {@link #neverReady} gets no ready replica, and a pod waiting for the reason given.
  */
 final class FakeKubelet implements AutoCloseable {
 
@@ -31,7 +31,7 @@ final class FakeKubelet implements AutoCloseable {
 
   private final KubernetesClient client;
   private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-  private final Set<String> crashing = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> failing = new ConcurrentHashMap<>();
   private final List<SharedIndexInformer<?>> informers;
 
   FakeKubelet(KubernetesClient client) {
@@ -42,9 +42,12 @@ final class FakeKubelet implements AutoCloseable {
             client.apps().statefulSets().inAnyNamespace().inform(handler(this::setChanged)));
   }
 
-  /** The pods of this workload will crash-loop from its next scale on. */
-  void crashLoop(String namespace, String name) {
-    crashing.add(namespace + "/" + name);
+  /**
+   * From its next change on, this workload gets no ready replica but a pod waiting for {@code
+   * reason} ({@code CrashLoopBackOff}...), or no pod at all when the reason is empty.
+   */
+  void neverReady(String namespace, String name, String reason) {
+    failing.put(namespace + "/" + name, reason);
   }
 
   private void deploymentChanged(Deployment deployment) {
@@ -76,15 +79,16 @@ final class FakeKubelet implements AutoCloseable {
     long generation = workload.getMetadata().getGeneration();
     String namespace = workload.getMetadata().getNamespace();
     String name = workload.getMetadata().getName();
-    boolean crash = crashing.contains(namespace + "/" + name) && replicas > 0;
+    String reason = replicas > 0 ? failing.get(namespace + "/" + name) : null;
+    boolean crash = reason != null;
     int wantReady = crash ? 0 : replicas;
     if (observed != null && observed == generation && ready != null && ready == wantReady) {
       return;
     }
     later.schedule(
         () -> {
-          if (crash) {
-            waitingPod(client, namespace, name, "CrashLoopBackOff");
+          if (crash && !reason.isEmpty()) {
+            waitingPod(client, namespace, name, reason);
           }
           operations
               .get()

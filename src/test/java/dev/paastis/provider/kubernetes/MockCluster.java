@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.vertx.core.Vertx;
@@ -18,6 +17,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * fabric8's mock API server in CRUD mode, with a {@link FakeKubelet} playing the controllers, and
@@ -26,6 +27,14 @@ import java.util.Optional;
 final class MockCluster implements AutoCloseable {
 
   static final String SELECTOR = "paastis.dev/enabled=true";
+
+  /** The mock server logs every request at INFO through java.util.logging: kept for warnings. */
+  private static final Logger MOCK_LOG = quiet(Logger.getLogger("io.fabric8.mockwebserver"));
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.WARNING);
+    return logger;
+  }
 
   final ApiCalls calls = new ApiCalls();
   final KubernetesMockServer server =
@@ -54,8 +63,7 @@ final class MockCluster implements AutoCloseable {
         new KubernetesConfig(SELECTOR, Optional.of(namespaces), operationTimeout, Optional.empty());
     return new KubernetesProvider(
         vertx,
-        server.createClient(
-            builder -> builder.withHttpClientFactory(new Vertx5HttpClientFactory(vertx))),
+        KubernetesProvider.client(vertx, client.getConfiguration()),
         settings,
         "the mock cluster",
         Clock.systemUTC());
