@@ -65,12 +65,16 @@ final class ClusterWatch {
     return synced;
   }
 
+  /** An informer that stopped on an error after its start; a failed start is the caller's. */
   private synchronized void onStopped(ClusterCache cache, Throwable failure) {
-    if (failure != null && cache == current) {
+    if (failure == null || cache != current) {
+      return;
+    }
+    broken = true;
+    if (started.isDone() && !started.isCompletedExceptionally()) {
       LOG.warn(
           "a Kubernetes watch stopped ({}): the watches start again at the next call",
           failure.toString());
-      broken = true;
     }
   }
 
