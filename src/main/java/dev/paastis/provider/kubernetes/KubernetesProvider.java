@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,11 @@ public final class KubernetesProvider implements Provider, StartupCheck {
 
   /** The formation's one process type: a workload runs one kind of pod. */
   static final String REPLICAS = "replicas";
+
+  /** How long an operation waits for the informer to show its change. */
+  private static final Duration SETTLE = Duration.ofSeconds(5);
+
+  private static final Duration SETTLE_POLL = Duration.ofMillis(20);
 
   private final Vertx vertx;
   private final KubernetesClient client;
@@ -140,41 +146,86 @@ public final class KubernetesProvider implements Provider, StartupCheck {
   }
 
   /**
-   * Scales to the replicas saved at the last stop, else to those of {@code wanted} (the formation
-   * Paastis recorded), else 1.
+   * Scales a workload at 0 to the replicas saved at the last stop, else to those of {@code wanted}
+   * (the formation Paastis recorded), else 1. A workload with replicas already is left as it is.
    */
   @Override
   public Future<Void> start(String key, Formation wanted, Deadline deadline) {
-    return within(
-        deadline,
-        "start",
-        fresh(key)
-            .compose(
-                workload ->
-                    blocking(
-                        () -> {
-                          int replicas =
-                              workload
-                                  .savedReplicas()
-                                  .orElseGet(
-                                      () -> wanted.restoreOnto(List.of(REPLICAS)).get(REPLICAS));
-                          scaler.scale(workload, replicas);
-                          return null;
-                        })));
+    return within(deadline, "start", fresh(key).compose(workload -> scaleUp(workload, wanted)));
+  }
+
+  private Future<Void> scaleUp(Workload workload, Formation wanted) {
+    if (workload.replicas() > 0) {
+      // already scaled up (starting, or by someone else): never scale it down
+      return Future.succeededFuture();
+    }
+    int replicas =
+        workload
+            .savedReplicas()
+            .orElseGet(() -> wanted.restoreOnto(List.of(REPLICAS)).get(REPLICAS));
+    return blocking(
+            () -> {
+              scaler.scale(workload, replicas);
+              return null;
+            })
+        .compose(done -> settled(workload, replicas));
   }
 
   @Override
   public Future<Void> stop(String key) {
     return fresh(key)
         .compose(
-            workload ->
-                blocking(
-                    () -> {
-                      if (workload.replicas() > 0) {
+            workload -> {
+              if (workload.replicas() == 0) {
+                return Future.succeededFuture();
+              }
+              return blocking(
+                      () -> {
                         scaler.stop(workload);
-                      }
-                      return null;
-                    }));
+                        return null;
+                      })
+                  .compose(done -> settled(workload, 0));
+            });
+  }
+
+  /**
+   * Completes once the informer's cache shows the workload at {@code replicas} (the watch brings it
+   * within milliseconds), so that a status read just after a stop or a start never reports the
+   * state before it; gives up waiting after {@link #SETTLE}, the change being made anyway.
+   */
+  private Future<Void> settled(Workload workload, int replicas) {
+    Promise<Void> settled = Promise.promise();
+    long giveUpAt = System.nanoTime() + SETTLE.toNanos();
+    checkSettled(workload, replicas, giveUpAt, settled);
+    return settled.future();
+  }
+
+  private void checkSettled(Workload workload, int replicas, long giveUpAt, Promise<Void> settled) {
+    watch
+        .synced()
+        .thenAccept(
+            cache -> {
+              boolean shown =
+                  cache.workloads().stream()
+                      .anyMatch(
+                          seen ->
+                              seen.kind() == workload.kind()
+                                  && seen.namespace().equals(workload.namespace())
+                                  && seen.name().equals(workload.name())
+                                  && seen.replicas() == replicas);
+              if (shown || System.nanoTime() - giveUpAt >= 0) {
+                settled.tryComplete();
+              } else {
+                vertx.setTimer(
+                    SETTLE_POLL.toMillis(),
+                    id -> checkSettled(workload, replicas, giveUpAt, settled));
+              }
+            })
+        .exceptionally(
+            failure -> {
+              settled.tryComplete();
+              return null;
+            });
   }
 
   @Override

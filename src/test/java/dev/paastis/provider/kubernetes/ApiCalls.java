@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The mock API server's dispatcher: the fabric8 CRUD dispatcher (a stateful API server), plus a
- * record of every request ({@code GET /apis/apps/v1/...}) and an answer that refuses them all.
+ * record of every request ({@code GET /apis/apps/v1/...}) but the fake kubelet's, and an answer
+ * that refuses them all.
  */
 final class ApiCalls extends Dispatcher {
 
@@ -19,7 +20,9 @@ final class ApiCalls extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    requests.add(request.getMethod() + " " + request.getPath());
+    if (!FakeKubelet.USER_AGENT.equals(request.getHeader("User-Agent"))) {
+      requests.add(request.getMethod() + " " + request.getPath());
+    }
     if (refuseWith != 0) {
       return new MockResponse()
           .setResponseCode(refuseWith)

@@ -27,11 +27,15 @@ import java.util.function.Supplier;
  */
 final class FakeKubelet implements AutoCloseable {
 
+  /** Tells the kubelet's requests apart from the provider's. */
+  static final String USER_AGENT = "fake-kubelet";
+
   private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
 
   private final KubernetesClient client;
   private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, String> failing = new ConcurrentHashMap<>();
+  private final Map<String, Integer> readyNow = new ConcurrentHashMap<>();
   private final List<SharedIndexInformer<?>> informers;
 
   FakeKubelet(KubernetesClient client) {
@@ -48,6 +52,11 @@ final class FakeKubelet implements AutoCloseable {
    */
   void neverReady(String namespace, String name, String reason) {
     failing.put(namespace + "/" + name, reason);
+  }
+
+  /** Whether the workload has a ready replica, as this kubelet last reported it. */
+  boolean serves(String namespace, String name) {
+    return readyNow.getOrDefault(namespace + "/" + name, 0) > 0;
   }
 
   private void deploymentChanged(Deployment deployment) {
@@ -104,6 +113,7 @@ final class FakeKubelet implements AutoCloseable {
                       + ",\"observedGeneration\":"
                       + generation
                       + "}}");
+          readyNow.put(namespace + "/" + name, wantReady);
         },
         200,
         TimeUnit.MILLISECONDS);
@@ -158,5 +168,6 @@ final class FakeKubelet implements AutoCloseable {
   public void close() {
     informers.forEach(SharedIndexInformer::stop);
     later.shutdownNow();
+    client.close();
   }
 }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -50,7 +52,14 @@ final class MockCluster implements AutoCloseable {
   MockCluster() {
     server.init();
     client = server.createClient();
-    kubelet = new FakeKubelet(client);
+    kubelet =
+        new FakeKubelet(
+            new KubernetesClientBuilder()
+                .withConfig(
+                    new ConfigBuilder(client.getConfiguration())
+                        .withUserAgent(FakeKubelet.USER_AGENT)
+                        .build())
+                .build());
   }
 
   /** A provider on this cluster, its client on the given Vertx. */
