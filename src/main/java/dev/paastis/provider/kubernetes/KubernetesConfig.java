@@ -52,19 +52,18 @@ record KubernetesConfig(
         () -> Namespaces.of(connection.map(KubeConnection::namespace).orElse(Namespaces.DEFAULT)));
   }
 
+  /**
+   * The variables as they would read back (the namespaces as set: empty means the context's), and
+   * the connection, which no single variable sets, as {@code kubernetes.connection} when the
+   * provider runs.
+   */
   @Override
   public void describe(BiConsumer<String, Object> line) {
     line.accept(LABEL_SELECTOR, labelSelector);
-    line.accept(
-        Namespaces.VARIABLE,
-        namespaces
-            .map(Namespaces::toString)
-            .orElseGet(
-                () ->
-                    connection
-                        .map(used -> used.namespace() + " (the context's)")
-                        .orElse("the context's namespace")));
+    line.accept(Namespaces.VARIABLE, namespaces.map(Namespaces::toString).orElse(""));
     line.accept("PROVIDER_KUBERNETES_OPERATION_TIMEOUT", operationTimeout);
-    connection.ifPresent(used -> line.accept("PROVIDER_KUBERNETES_CONNECTION", used.describe()));
+    connection.ifPresent(
+        used ->
+            line.accept("kubernetes.connection", used.describe() + ", namespaces " + watched()));
   }
 }

@@ -61,8 +61,9 @@ class KubernetesConfigTest {
     assertThat(config.watched()).isEqualTo(Namespaces.of("shop"));
     assertThat(config.operationTimeout()).isEqualTo(Duration.ofSeconds(120));
     assertThat(describe(config))
-        .containsEntry("PROVIDER_KUBERNETES_NAMESPACES", "shop (the context's)")
-        .containsEntry("PROVIDER_KUBERNETES_CONNECTION", "kubeconfig " + file + " (context dev)");
+        .containsEntry("PROVIDER_KUBERNETES_NAMESPACES", "")
+        .containsEntry(
+            "kubernetes.connection", "kubeconfig " + file + " (context dev), namespaces shop");
   }
 
   @Test
