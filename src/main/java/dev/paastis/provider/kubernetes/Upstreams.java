@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ final class Upstreams {
   private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, Reading> services = new ConcurrentHashMap<>();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   Upstreams(KubernetesClient client, Clock clock) {
     this.client = client;
@@ -93,7 +95,7 @@ final class Upstreams {
                 + ports.get(0).getPort()));
   }
 
-  private static Optional<URI> parse(Workload workload, String value) {
+  private Optional<URI> parse(Workload workload, String value) {
     try {
       URI uri = URI.create(value);
       if (uri.getHost() != null
@@ -102,6 +104,9 @@ final class Upstreams {
       }
     } catch (IllegalArgumentException notAUri) {
       // reported below
+    }
+    if (!reported.add(workload.describe() + " " + value)) {
+      return Optional.empty();
     }
     LOG.warn(
         "{} has {}={}, not an http(s) URL: it is listed without an upstream",

@@ -81,6 +81,21 @@ final class MockCluster implements AutoCloseable {
   /** A Deployment carrying the selector's label, its pods labelled {@code app=<name>}. */
   Deployment deployment(
       String namespace, String name, int replicas, Map<String, String> annotations) {
+    return deployment(
+        namespace, name, replicas, Map.of("paastis.dev/enabled", "true"), annotations);
+  }
+
+  /** A Deployment without the selector's label: not Paastis's. */
+  void unlabelledDeployment(String namespace, String name) {
+    deployment(namespace, name, 0, Map.of(), Map.of());
+  }
+
+  private Deployment deployment(
+      String namespace,
+      String name,
+      int replicas,
+      Map<String, String> labels,
+      Map<String, String> annotations) {
     return client
         .apps()
         .deployments()
@@ -90,7 +105,7 @@ final class MockCluster implements AutoCloseable {
                 .withNewMetadata()
                 .withNamespace(namespace)
                 .withName(name)
-                .addToLabels("paastis.dev/enabled", "true")
+                .addToLabels(labels)
                 .addToAnnotations(annotations)
                 .endMetadata()
                 .withNewSpec()
@@ -103,28 +118,6 @@ final class MockCluster implements AutoCloseable {
                 .addToLabels("app", name)
                 .endMetadata()
                 .endTemplate()
-                .endSpec()
-                .build())
-        .create();
-  }
-
-  /** A Deployment without the selector's label: not Paastis's. */
-  void unlabelledDeployment(String namespace, String name) {
-    client
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .resource(
-            new DeploymentBuilder()
-                .withNewMetadata()
-                .withNamespace(namespace)
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(0)
-                .withNewSelector()
-                .addToMatchLabels("app", name)
-                .endSelector()
                 .endSpec()
                 .build())
         .create();
