@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,17 +38,13 @@ public final class KubernetesProvider implements Provider, StartupCheck {
   /** The formation's one process type: a workload runs one kind of pod. */
   static final String REPLICAS = "replicas";
 
-  /** How long an operation waits for the informer to show its change. */
-  private static final Duration SETTLE = Duration.ofSeconds(5);
-
-  private static final Duration SETTLE_POLL = Duration.ofMillis(20);
-
   private final Vertx vertx;
   private final KubernetesClient client;
   private final ClusterWatch watch;
   private final Upstreams upstreams;
   private final WorkloadIndex index = new WorkloadIndex();
   private final Scaler scaler;
+  private final Settling settling;
   private final KubernetesFailures failures;
   private final Duration operationTimeout;
 
@@ -102,6 +97,7 @@ public final class KubernetesProvider implements Provider, StartupCheck {
     this.watch = new ClusterWatch(client, settings.watched(), settings.labelSelector());
     this.upstreams = new Upstreams(client, clock);
     this.scaler = new Scaler(client);
+    this.settling = new Settling(vertx, watch);
     this.failures = new KubernetesFailures(connection);
     this.operationTimeout = settings.operationTimeout();
   }
@@ -168,7 +164,7 @@ public final class KubernetesProvider implements Provider, StartupCheck {
               scaler.scale(workload, replicas);
               return null;
             })
-        .compose(done -> settled(workload, replicas));
+        .compose(done -> settling.until(workload, replicas));
   }
 
   @Override
@@ -184,47 +180,7 @@ public final class KubernetesProvider implements Provider, StartupCheck {
                         scaler.stop(workload);
                         return null;
                       })
-                  .compose(done -> settled(workload, 0));
-            });
-  }
-
-  /**
-   * Completes once the informer's cache shows the workload at {@code replicas} (the watch brings it
-   * within milliseconds), so that a status read just after a stop or a start never reports the
-   * state before it; gives up waiting after {@link #SETTLE}, the change being made anyway.
-   */
-  private Future<Void> settled(Workload workload, int replicas) {
-    Promise<Void> settled = Promise.promise();
-    long giveUpAt = System.nanoTime() + SETTLE.toNanos();
-    checkSettled(workload, replicas, giveUpAt, settled);
-    return settled.future();
-  }
-
-  private void checkSettled(Workload workload, int replicas, long giveUpAt, Promise<Void> settled) {
-    watch
-        .synced()
-        .thenAccept(
-            cache -> {
-              boolean shown =
-                  cache.workloads().stream()
-                      .anyMatch(
-                          seen ->
-                              seen.kind() == workload.kind()
-                                  && seen.namespace().equals(workload.namespace())
-                                  && seen.name().equals(workload.name())
-                                  && seen.replicas() == replicas);
-              if (shown || System.nanoTime() - giveUpAt >= 0) {
-                settled.tryComplete();
-              } else {
-                vertx.setTimer(
-                    SETTLE_POLL.toMillis(),
-                    id -> checkSettled(workload, replicas, giveUpAt, settled));
-              }
-            })
-        .exceptionally(
-            failure -> {
-              settled.tryComplete();
-              return null;
+                  .compose(done -> settling.until(workload, 0));
             });
   }
 
