@@ -8,6 +8,7 @@ import dev.paastis.provider.Provider;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.clevercloud.CleverCloudProvider;
 import dev.paastis.provider.heroku.HerokuProvider;
+import dev.paastis.provider.kubernetes.KubernetesProvider;
 import dev.paastis.provider.local.LocalProvider;
 import dev.paastis.provider.plugin.InstalledPlugins;
 import dev.paastis.provider.plugin.PluginSettings;
@@ -33,6 +34,7 @@ public final class ProviderChoice {
           ScalingoProvider.section(),
           CleverCloudProvider.section(),
           RenderProvider.section(),
+          KubernetesProvider.section(),
           LocalProvider.section());
 
   private ProviderChoice() {}
@@ -78,6 +80,7 @@ public final class ProviderChoice {
       case "scalingo" -> ScalingoProvider.create(vertx, config, clock);
       case "clever-cloud" -> CleverCloudProvider.create(vertx, config, clock);
       case "render" -> RenderProvider.create(vertx, config, clock);
+      case "kubernetes" -> KubernetesProvider.create(vertx, config, clock);
       default -> plugin(vertx, config, name, clock);
     };
   }

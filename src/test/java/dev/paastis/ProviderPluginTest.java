@@ -107,7 +107,7 @@ class ProviderPluginTest {
         .hasMessageStartingWith("PROVIDER_FAKE_CLOUD_OPERATION_TIMEOUT=forever is not valid");
     assertThatThrownBy(() -> load(Map.of("PROVIDER_NAME", "acme")))
         .hasMessageContaining(
-            "expected heroku, scalingo, clever-cloud, render, local or fake-cloud");
+            "expected heroku, scalingo, clever-cloud, render, kubernetes, local or fake-cloud");
   }
 
   @Test

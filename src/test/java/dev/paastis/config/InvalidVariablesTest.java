@@ -56,7 +56,7 @@ class InvalidVariablesTest {
         "RECONCILE_INTERVAL | soon | RECONCILE_INTERVAL=soon is not valid: expected a duration such"
             + " as 30s, 10m or 2h (a bare number is minutes)",
         "PROVIDER_NAME | aws | PROVIDER_NAME=aws is not valid: expected heroku, scalingo,"
-            + " clever-cloud, render or local",
+            + " clever-cloud, render, kubernetes or local",
         "PROVIDER_LOCAL_OPERATION_TIMEOUT | fast | PROVIDER_LOCAL_OPERATION_TIMEOUT=fast is not"
             + " valid: expected a duration such as 30s, 10m or 2h (a bare number is seconds)",
         "HOOKS_TIMEOUT | 0 | HOOKS_TIMEOUT=0 is not valid: expected a duration greater than zero"

@@ -73,7 +73,7 @@ class ProviderSelectionTest {
     assertThat(dir.error())
         .isEqualTo(
             "PROVIDER_NAME is not set and no provider credentials or local apps were found:"
-                + " expected heroku, scalingo, clever-cloud, render or local");
+                + " expected heroku, scalingo, clever-cloud, render, kubernetes or local");
   }
 
   @Test

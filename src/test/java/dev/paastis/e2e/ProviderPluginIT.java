@@ -92,7 +92,7 @@ class ProviderPluginIT {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.output())
         .contains(
-            "PROVIDER_NAME=acme is not valid: expected heroku, scalingo, clever-cloud, render or local");
+            "PROVIDER_NAME=acme is not valid: expected heroku, scalingo, clever-cloud, render, kubernetes or local");
   }
 
   @Test
