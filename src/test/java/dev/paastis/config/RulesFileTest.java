@@ -145,7 +145,7 @@ class RulesFileTest {
         "rules:\\n  - pattern: a\\n    provider: aws"
             + " | an unknown provider"
             + " | paastis.yml: rules[0] provider 'aws' is not valid: expected heroku, scalingo,"
-            + " clever-cloud, kubernetes or local",
+            + " clever-cloud, render, kubernetes or local",
         "rules:\\n  - pattern: a\\n    linked_apps: [[b]]"
             + " | a nested list of linked apps"
             + " | paastis.yml: rules[0] linked_apps is not valid: expected a list of app names or a"
