@@ -102,9 +102,13 @@ final class InProcessProvider implements Provider {
                 + "\n")
             .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("content-type", "text/plain");
-    exchange.sendResponseHeaders(200, body.length);
+    // Paastis asks with HEAD whether a woken app answers: headers only (-1: no body)
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(200, head ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      if (!head) {
+        out.write(body);
+      }
     }
   }
 
