@@ -179,6 +179,17 @@ final class MockCluster implements AutoCloseable {
   public void close() {
     kubelet.close();
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException notStopped) {
+      // fabric8 8.0.0's mock can block its own event loop when a watch closes while it still
+      // sends (WatchEventsListener.onClosed awaits its executor there), and its shutdown then
+      // times out: seen once in a clean-clone verify. That is the fixture's own fault, after the
+      // test has passed; the next test makes a mock of its own on another port.
+      if (!"Unable to close MockWebServer".equals(notStopped.getMessage())) {
+        throw notStopped;
+      }
+      MOCK_LOG.warning("the mock API server did not stop in time: " + notStopped.getCause());
+    }
   }
 }
