@@ -3,7 +3,7 @@ package dev.paastis;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.internal.lifecycle.AppLifecycle;
-import dev.paastis.registry.Peers;
+import dev.paastis.internal.registry.Peers;
 
 /**
  * What this instance does with the events of the others: they reach its live subscribers (the admin

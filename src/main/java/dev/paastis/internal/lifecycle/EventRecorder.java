@@ -4,7 +4,7 @@ import dev.paastis.events.Event;
 import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
-import dev.paastis.registry.Peers;
+import dev.paastis.internal.registry.Peers;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;

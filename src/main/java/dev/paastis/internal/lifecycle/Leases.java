@@ -1,7 +1,7 @@
 package dev.paastis.internal.lifecycle;
 
 import dev.paastis.app.ProviderApp;
-import dev.paastis.registry.AppTracker;
+import dev.paastis.internal.registry.AppTracker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

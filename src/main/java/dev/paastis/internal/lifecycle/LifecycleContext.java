@@ -1,9 +1,9 @@
 package dev.paastis.internal.lifecycle;
 
 import dev.paastis.app.Rules;
+import dev.paastis.internal.registry.AppTracker;
+import dev.paastis.internal.registry.Peers;
 import dev.paastis.provider.Providers;
-import dev.paastis.registry.AppTracker;
-import dev.paastis.registry.Peers;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Vertx;
 import java.time.Clock;

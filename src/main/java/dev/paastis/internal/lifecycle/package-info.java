@@ -6,9 +6,9 @@
  * dev.paastis.internal.lifecycle.ReadinessProbe} the app's own answer at its web URL, probed around
  * its boot time learned from its previous wakes ({@link dev.paastis.internal.lifecycle.BootTimes});
  * {@link dev.paastis.internal.lifecycle.Stopper} stops with the in-flight guard; {@link
- * dev.paastis.registry.AppTracker} the one writer of tracked apps; the domain exceptions, and
- * {@link dev.paastis.internal.lifecycle.FailureStatus}, the one table of their HTTP statuses that
- * the proxy and the admin API read. Also {@link dev.paastis.internal.lifecycle.Metrics}, the port
- * through which the engine reports (implemented in {@code dev.paastis.internal.metrics}).
+ * dev.paastis.internal.registry.AppTracker} the one writer of tracked apps; the domain exceptions,
+ * and {@link dev.paastis.internal.lifecycle.FailureStatus}, the one table of their HTTP statuses
+ * that the proxy and the admin API read. Also {@link dev.paastis.internal.lifecycle.Metrics}, the
+ * port through which the engine reports (implemented in {@code dev.paastis.internal.metrics}).
  */
 package dev.paastis.internal.lifecycle;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paastis.config.RegistryConfig;
 import dev.paastis.config.Secret;
+import dev.paastis.internal.registry.AppTracker;
 import dev.paastis.internal.registry.redis.RedisState;
-import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.RegistryUnavailableException;
 import dev.paastis.testing.TestRedis;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package dev.paastis.internal.registry.redis;
 
-import dev.paastis.registry.AppTracker.Claim;
+import dev.paastis.internal.registry.AppTracker.Claim;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;

@@ -1,8 +1,8 @@
 package dev.paastis.internal.registry.redis;
 
 import dev.paastis.config.RegistryConfig;
-import dev.paastis.registry.AppTracker;
-import dev.paastis.registry.Peers;
+import dev.paastis.internal.registry.AppTracker;
+import dev.paastis.internal.registry.Peers;
 import dev.paastis.registry.Registry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

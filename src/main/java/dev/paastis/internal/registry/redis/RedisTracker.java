@@ -2,8 +2,8 @@ package dev.paastis.internal.registry.redis;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
+import dev.paastis.internal.registry.AppTracker;
 import dev.paastis.policy.ActivityHistory;
-import dev.paastis.registry.AppTracker;
 import dev.paastis.registry.ManagedApp;
 import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;

@@ -2,8 +2,8 @@ package dev.paastis.internal.registry.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paastis.registry.AppTracker;
-import dev.paastis.registry.AppTracker.Claim;
+import dev.paastis.internal.registry.AppTracker;
+import dev.paastis.internal.registry.AppTracker.Claim;
 import dev.paastis.testing.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;

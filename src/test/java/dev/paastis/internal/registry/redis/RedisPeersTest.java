@@ -8,7 +8,7 @@ import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.Event;
 import dev.paastis.events.EventType;
-import dev.paastis.registry.Peers;
+import dev.paastis.internal.registry.Peers;
 import dev.paastis.testing.TestRedis;
 import io.vertx.core.Vertx;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.paastis.internal.registry.redis;
 
-import dev.paastis.registry.AppTracker;
-import dev.paastis.registry.AppTrackerContractTest;
+import dev.paastis.internal.registry.AppTracker;
+import dev.paastis.internal.registry.AppTrackerContractTest;
 import dev.paastis.testing.TestRedis;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,10 @@
-package dev.paastis.registry;
+package dev.paastis.internal.registry;
 
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.policy.ActivityHistory;
+import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.TrackedApp;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.paastis.registry;
+package dev.paastis.internal.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import dev.paastis.app.AppState;
 import dev.paastis.app.Formation;
 import dev.paastis.app.ProviderApp;
 import dev.paastis.policy.ActivityHistory;
+import dev.paastis.registry.ManagedApp;
+import dev.paastis.registry.TrackedApp;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.paastis.registry;
+package dev.paastis.internal.registry;
 
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.Event;
