@@ -1,7 +1,7 @@
 package dev.paastis;
 
-import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
+import dev.paastis.internal.events.EventFeed;
 import dev.paastis.internal.lifecycle.AppLifecycle;
 import dev.paastis.internal.registry.Peers;
 

@@ -2,8 +2,8 @@ package dev.paastis.internal.admin;
 
 import dev.paastis.app.ProviderApp;
 import dev.paastis.app.Rules;
-import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
+import dev.paastis.internal.events.EventFeed;
 import dev.paastis.internal.lifecycle.AppCatalog;
 import dev.paastis.internal.lifecycle.AppLifecycle;
 import dev.paastis.provider.Providers;

@@ -2,8 +2,8 @@ package dev.paastis.internal.admin;
 
 import dev.paastis.events.Event;
 import dev.paastis.events.EventCursor;
-import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
+import dev.paastis.internal.events.EventFeed;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;

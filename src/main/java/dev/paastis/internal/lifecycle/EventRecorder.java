@@ -1,9 +1,9 @@
 package dev.paastis.internal.lifecycle;
 
 import dev.paastis.events.Event;
-import dev.paastis.events.EventFeed;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
+import dev.paastis.internal.events.EventFeed;
 import dev.paastis.internal.registry.Peers;
 import java.time.Clock;
 import java.util.Map;

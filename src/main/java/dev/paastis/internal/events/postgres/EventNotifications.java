@@ -1,7 +1,7 @@
 package dev.paastis.internal.events.postgres;
 
 import dev.paastis.events.Event;
-import dev.paastis.events.EventWire;
+import dev.paastis.internal.events.EventWire;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;

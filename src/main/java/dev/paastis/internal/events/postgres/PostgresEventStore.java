@@ -7,7 +7,7 @@ import dev.paastis.events.EventPage;
 import dev.paastis.events.EventQuery;
 import dev.paastis.events.EventStore;
 import dev.paastis.events.EventType;
-import dev.paastis.events.EventWire;
+import dev.paastis.internal.events.EventWire;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,7 @@ package dev.paastis.internal.registry.redis;
 
 import dev.paastis.app.ProviderApp;
 import dev.paastis.events.Event;
-import dev.paastis.events.EventWire;
+import dev.paastis.internal.events.EventWire;
 import dev.paastis.internal.registry.Peers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,5 +1,6 @@
-package dev.paastis.events;
+package dev.paastis.internal.events;
 
+import dev.paastis.events.Event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -1,5 +1,7 @@
-package dev.paastis.events;
+package dev.paastis.internal.events;
 
+import dev.paastis.events.Event;
+import dev.paastis.events.EventType;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
