@@ -40,7 +40,7 @@ record KubernetesConfig(
     Optional<Namespaces> namespaces =
         entries.isEmpty() ? Optional.empty() : Optional.of(Namespaces.parse(entries));
     return new KubernetesConfig(
-        variables.get(LABEL_SELECTOR, DEFAULT_SELECTOR),
+        LabelSelectorSyntax.check(LABEL_SELECTOR, variables.get(LABEL_SELECTOR, DEFAULT_SELECTOR)),
         namespaces,
         variables.positiveDuration("PROVIDER_KUBERNETES_OPERATION_TIMEOUT", "120s", SECONDS),
         connection);

@@ -102,6 +102,24 @@ class KubernetesConfigTest {
   }
 
   @Test
+  void a_label_selector_kubectl_would_refuse_stops_paastis_when_it_loads() throws Exception {
+    Path file = kubeconfig("config", "dev", "shop");
+
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "KUBECONFIG",
+                        file.toString(),
+                        "PROVIDER_KUBERNETES_LABEL_SELECTOR",
+                        "paastis.dev/enabled=true;team=web"),
+                    dir.resolve("none")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "PROVIDER_KUBERNETES_LABEL_SELECTOR=paastis.dev/enabled=true;team=web is not valid");
+  }
+
+  @Test
   void kubeconfig_wins_then_the_service_account_then_the_home_kubeconfig() throws Exception {
     Path named = kubeconfig("named", "named-context", "a");
     Files.createDirectories(dir.resolve(".kube"));
