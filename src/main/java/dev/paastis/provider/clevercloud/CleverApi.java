@@ -74,10 +74,7 @@ final class CleverApi {
             .set("Accept", "application/json");
     return http.send(method, url, headers, null, deadline)
         .recover(
-            failure ->
-                Future.failedFuture(
-                    ApiFailures.unreachable(
-                        CleverCloudProvider.NAME, "Clever Cloud API", method, path, failure)))
+            ApiFailures.whenUnreachable(CleverCloudProvider.NAME, "Clever Cloud API", method, path))
         .compose(response -> checked(response, method, path, subject));
   }
 

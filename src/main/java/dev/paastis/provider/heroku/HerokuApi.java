@@ -118,11 +118,7 @@ final class HerokuApi {
       String subject,
       Deadline deadline) {
     return http.send(method, URI.create(baseUrl + path), headers, body, deadline)
-        .recover(
-            failure ->
-                Future.failedFuture(
-                    ApiFailures.unreachable(
-                        HerokuProvider.NAME, "Heroku API", method, path, failure)))
+        .recover(ApiFailures.whenUnreachable(HerokuProvider.NAME, "Heroku API", method, path))
         .compose(response -> checked(response, method, path, subject));
   }
 

@@ -122,10 +122,8 @@ final class RenderApi {
             .set("Accept", "application/json");
     return http.send(method, URI.create(baseUrl + path), headers, null, deadline)
         .recover(
-            failure ->
-                Future.failedFuture(
-                    ApiFailures.unreachable(
-                        RenderProvider.NAME, "Render API", method, withoutQuery(path), failure)))
+            ApiFailures.whenUnreachable(
+                RenderProvider.NAME, "Render API", method, withoutQuery(path)))
         .compose(response -> checked(response, method, path, app));
   }
 

@@ -101,14 +101,8 @@ final class ScalingoApi {
     }
     return http.send(method, URI.create(baseUrl + path), headers, body, deadline)
         .recover(
-            failure ->
-                Future.failedFuture(
-                    ApiFailures.unreachable(
-                        ScalingoProvider.NAME,
-                        "Scalingo API of " + region,
-                        method,
-                        path,
-                        failure)));
+            ApiFailures.whenUnreachable(
+                ScalingoProvider.NAME, "Scalingo API of " + region, method, path));
   }
 
   private Future<ApiResponse> checked(
