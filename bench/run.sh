@@ -17,6 +17,8 @@
 # Usage: bench/run.sh   (DURATION=10s WARMUP=70s RESTART_WARMUP=10s (sections e, f) ROUNDS=3 CONNECTIONS="32 50" THREADS=2 WAKES=5 to change;
 #                        SECTIONS=abcdef by default, SECTIONS=f runs the registry section alone;
 #                        UPSTREAMS="demo fast" by default, the upstreams of sections a-c;
+#                        TRANSPORTS=auto by default, Paastis's TRANSPORT in sections a-c; several
+#                        ("io_uring epoll") run one Paastis each, each with its own upstreams, side by side;
 #                        PAASTIS_JAVA_OPTS="-XX:+UseParallelGC -Xmx256m" by default, as the README says)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,7 @@ WAKES=${WAKES:-5}
 ROUNDS=${ROUNDS:-3}
 SECTIONS=${SECTIONS:-abcdef}
 UPSTREAMS=${UPSTREAMS:-demo fast}
+TRANSPORTS=${TRANSPORTS:-auto}
 # the JVM options the README gives for a long-running Paastis
 PAASTIS_JAVA_OPTS=${PAASTIS_JAVA_OPTS--XX:+UseParallelGC -Xmx256m}   # set it empty for the JVM defaults
 section() { [[ $SECTIONS == *"$1"* ]]; }
@@ -63,25 +66,29 @@ trap cleanup EXIT
 
 APP_PORT=$(free_port); FAST_PORT=$(free_port); NGINX_PORT=$(free_port); NGINX_FAST_PORT=$(free_port)
 PAASTIS_PORT=$(free_port)
-# The fast upstream: nginx answering 200 from its configuration, run by Paastis as a local app.
-write_fast_upstream_conf "$WORK" "$FAST_PORT"
-cat > "$WORK/paastis.yml" <<YML
+write_paastis_dir() { # $1 = directory, $2 = the demo app's port, $3 = the fast upstream's port
+  # The fast upstream: nginx answering 200 from its configuration, run by Paastis as a local app.
+  write_fast_upstream_conf "$1" "$3"
+  cat > "$1/paastis.yml" <<YML
 local:
   apps:
     - name: bench
-      command: "exec $JAVA -Xmx256m -XX:+UseParallelGC -cp $JAR dev.paastis.demo.DemoApp --name bench --port $APP_PORT"
-      port: $APP_PORT
+      command: "exec $JAVA -Xmx256m -XX:+UseParallelGC -cp $JAR dev.paastis.demo.DemoApp --name bench --port $2"
+      port: $2
       health_path: /health
     - name: fast
-      command: "exec $NGINX -c $WORK/fast.conf -p $WORK"
-      port: $FAST_PORT
+      command: "exec $NGINX -c $1/fast.conf -p $1"
+      port: $3
       health_path: /
 YML
+}
+write_paastis_dir "$WORK" "$APP_PORT" "$FAST_PORT"
 
 start_paastis() { # $1 = max idle time, $2 = cron, $3 = log file, $4 = ADMIN_ENABLED (default false),
-                  # $5 = REGISTRY_TYPE (default in-memory)
-  (cd "$WORK" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME="$1" \
-    START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty \
+                  # $5 = REGISTRY_TYPE (default in-memory); PAASTIS_DIR, TRANSPORT and PAASTIS_PORT
+                  # when set say where it runs, on which transport and port
+  (cd "${PAASTIS_DIR:-$WORK}" && exec env PORT=$PAASTIS_PORT HOST=127.0.0.1 START_AND_STOP_MAX_IDLE_TIME="$1" \
+    START_AND_STOP_CHECKING_INTERVAL_CRON="$2" LOG_FORMAT=pretty TRANSPORT="${TRANSPORT:-auto}" \
     ADMIN_ENABLED="${4:-false}" ADMIN_PORT=0 ADMIN_API_TOKEN=bench-token \
     REGISTRY_TYPE="${5:-in-memory}" REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}" \
     "$JAVA" $PAASTIS_JAVA_OPTS -jar "$JAR" serve >"$3" 2>&1) &
@@ -149,9 +156,30 @@ median_row() { # $1 = label, $2 = file of "req/s p50 p99 cpu" lines
 
 if section a || section b || section c; then
 echo "## Throughput ($THREADS threads, $DURATION per round, GET /)"
-start_paastis 1h '* * * * *' "$WORK/paastis-throughput.log"
-curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$PAASTIS_PORT/"   # wakes the apps
-curl -fsS -o /dev/null -H 'Host: fast.localhost' "http://127.0.0.1:$PAASTIS_PORT/"
+# one Paastis per transport of TRANSPORTS; the first runs the upstreams nginx and the floor proxy
+# to, the others each their own copies of them (a local app belongs to one Paastis)
+INSTANCES=()   # "transport port pid"
+first=1
+for transport in $TRANSPORTS; do
+  if [ $first = 1 ]; then
+    dir=$WORK; port=$PAASTIS_PORT
+  else
+    dir=$WORK/paastis-$transport; port=$(free_port); mkdir -p "$dir"
+    write_paastis_dir "$dir" "$(free_port)" "$(free_port)"
+  fi
+  PAASTIS_DIR=$dir TRANSPORT=$transport PAASTIS_PORT=$port \
+    start_paastis 1h '* * * * *' "$dir/paastis-throughput.log"
+  curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$port/"   # wakes the apps
+  curl -fsS -o /dev/null -H 'Host: fast.localhost' "http://127.0.0.1:$port/"
+  INSTANCES+=("$transport $port $PAASTIS_PID")
+  first=0
+done
+# "TRANSPORT=auto (io_uring)": what the instance's log says it runs on
+transport_label() { # $1 = TRANSPORT, $2 = the directory of its Paastis's log
+  local ran
+  ran=$(grep -o '([a-z_]* transport)' "$2/paastis-throughput.log" | head -1 | tr -d '()' | sed 's/ transport//')
+  echo "TRANSPORT=$1${ran:+: $ran}"
+}
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
 wait_port "$NGINX_PORT"
 NGINX_PIDS="$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
@@ -168,7 +196,11 @@ TARGETS=()
 [[ $UPSTREAMS == *fast* ]] && TARGETS+=("fast $FAST_PORT $NGINX_FAST_PORT fast.localhost $FLOOR_FAST_PORT $FLOOR_FAST_PID")
 for target in "${TARGETS[@]}"; do   # warm up every target (JIT)
   read -r name direct viaNginx host viaFloor floorPid <<<"$target"
-  for port in "$direct" "$viaNginx" "$PAASTIS_PORT" "$viaFloor"; do warm_up "$port" "$host"; done
+  for port in "$direct" "$viaNginx" "$viaFloor"; do warm_up "$port" "$host"; done
+  for instance in "${INSTANCES[@]}"; do
+    read -r transport port pid <<<"$instance"
+    warm_up "$port" "$host"
+  done
 done
 for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds, so that drift hits every target alike
   for connections in $CONNECTIONS; do
@@ -176,7 +208,10 @@ for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds, so that drift hits e
       read -r name direct viaNginx host viaFloor floorPid <<<"$target"
       run_wrk "$direct" "$host" "$connections" >>"$WORK/$name-$connections-a.txt"
       run_wrk "$viaNginx" "$host" "$connections" $NGINX_PIDS >>"$WORK/$name-$connections-b.txt"
-      run_wrk "$PAASTIS_PORT" "$host" "$connections" "$PAASTIS_PID" >>"$WORK/$name-$connections-c.txt"
+      for instance in "${INSTANCES[@]}"; do
+        read -r transport port pid <<<"$instance"
+        run_wrk "$port" "$host" "$connections" "$pid" >>"$WORK/$name-$connections-c-$transport.txt"
+      done
       run_wrk "$viaFloor" "$host" "$connections" "$floorPid" >>"$WORK/$name-$connections-n.txt"
     done
   done
@@ -196,22 +231,31 @@ for target in "${TARGETS[@]}"; do
     echo '|---|---|---|---|---|'
     median_row "(a) $name upstream directly" "$WORK/$name-$connections-a.txt"
     median_row "(b) nginx proxy_pass" "$WORK/$name-$connections-b.txt"
-    median_row "(c) Paastis, app awake" "$WORK/$name-$connections-c.txt"
+    for instance in "${INSTANCES[@]}"; do
+      read -r transport port pid <<<"$instance"
+      dir=$WORK; [ "$port" = "$PAASTIS_PORT" ] || dir=$WORK/paastis-$transport
+      median_row "(c) Paastis, app awake, $(transport_label "$transport" "$dir")" "$WORK/$name-$connections-c-$transport.txt"
+    done
     median_row "(n) JVM floor: Netty codecs and a pool only" "$WORK/$name-$connections-n.txt"
     read -r a_rps a_p50 a_p99 <<<"$(median_of "$WORK/$name-$connections-a.txt")"
     read -r b_rps b_p50 b_p99 <<<"$(median_of "$WORK/$name-$connections-b.txt")"
-    read -r c_rps c_p50 c_p99 <<<"$(median_of "$WORK/$name-$connections-c.txt")"
-    echo
-    awk -v a50="$a_p50" -v a99="$a_p99" -v b="$b_rps" -v b50="$b_p50" -v b99="$b_p99" \
-        -v c="$c_rps" -v c50="$c_p50" -v c99="$c_p99" 'BEGIN {
-      printf "Paastis/nginx: %.2f. Added over direct: nginx p50 %+.3f ms, p99 %+.3f ms; Paastis p50 %+.3f ms, p99 %+.3f ms (Paastis p99 - nginx p99: %+.3f ms)\n",
-        c / b, b50 - a50, b99 - a99, c50 - a50, c99 - a99, c99 - b99 }'
+    for instance in "${INSTANCES[@]}"; do
+      read -r transport port pid <<<"$instance"
+      read -r c_rps c_p50 c_p99 <<<"$(median_of "$WORK/$name-$connections-c-$transport.txt")"
+      echo
+      awk -v t="TRANSPORT=$transport" -v a50="$a_p50" -v a99="$a_p99" -v b="$b_rps" -v b50="$b_p50" -v b99="$b_p99" \
+          -v c="$c_rps" -v c50="$c_p50" -v c99="$c_p99" 'BEGIN {
+        printf "Paastis (%s)/nginx: %.2f. Added over direct: nginx p50 %+.3f ms, p99 %+.3f ms; Paastis p50 %+.3f ms, p99 %+.3f ms (Paastis p99 - nginx p99: %+.3f ms)\n",
+          t, c / b, b50 - a50, b99 - a99, c50 - a50, c99 - a99, c99 - b99 }'
+    done
   done
 done
-PAASTIS_RSS=$(ps -o rss= -p "$PAASTIS_PID" | tr -d ' ')
 echo
-echo "Paastis resident memory after the runs: $((PAASTIS_RSS / 1024)) MiB"
-stop_paastis
+for instance in "${INSTANCES[@]}"; do
+  read -r transport port pid <<<"$instance"
+  echo "Paastis (TRANSPORT=$transport) resident memory after the runs: $(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 )) MiB"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
 fi
 if section d; then
 echo

@@ -9,9 +9,15 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -33,19 +39,27 @@ import java.util.Map;
  * on both sides, one pool of keep-alive upstream connections per event loop, headers copied as a
  * proxy must (hop-by-hop dropped, X-Forwarded-For added), nothing else: no routing, no wake, no
  * framing guard, no timeouts, bodyless requests only. Not a product: a measuring stick, like nginx.
+ * On the transport Paastis takes by default: io_uring where the kernel allows it, else epoll.
  *
  * <p>Run: java -cp target/paastis.jar bench/floor/NettyProxyFloor.java PORT UPSTREAM_PORT [LOOPS]
  */
 public final class NettyProxyFloor {
 
+  private static final boolean URING = IoUring.isAvailable();
+  private static final Class<? extends Channel> SOCKET =
+      URING ? IoUringSocketChannel.class : EpollSocketChannel.class;
+
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
     int loops = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, EpollIoHandler.newFactory());
+    IoHandlerFactory io = URING ? IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
+    Class<? extends ServerChannel> server =
+        URING ? IoUringServerSocketChannel.class : EpollServerSocketChannel.class;
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, io);
     new ServerBootstrap()
         .group(group)
-        .channel(EpollServerSocketChannel.class)
+        .channel(server)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(
             new ChannelInitializer<Channel>() {
@@ -56,7 +70,9 @@ public final class NettyProxyFloor {
             })
         .bind(port)
         .sync();
-    System.out.println("netty proxy floor on " + port + " -> " + upstream + ", " + loops + " loops");
+    System.out.println(
+        "netty proxy floor on " + port + " -> " + upstream + ", " + loops + " loops, "
+            + (URING ? "io_uring" : "epoll"));
   }
 
   /** Idle upstream connections of one event loop (event-loop confined). */
@@ -111,7 +127,7 @@ public final class NettyProxyFloor {
       }
       new Bootstrap()
           .group((EventLoop) front.eventLoop())
-          .channel(EpollSocketChannel.class)
+          .channel(SOCKET)
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(
               new ChannelInitializer<Channel>() {

@@ -38,7 +38,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
@@ -137,8 +136,8 @@ public final class Paastis {
 
     /**
      * The Vert.x instance to run on, which the caller closes after {@link #stop()}. Without it,
-     * Paastis creates its own (with the native transport where it loads) and closes it when it
-     * stops.
+     * Paastis creates its own, on the network transport TRANSPORT names (io_uring where the kernel
+     * allows it, by default), and closes it when it stops.
      */
     public Builder vertx(Vertx vertx) {
       this.vertx = Optional.of(vertx);
@@ -190,12 +189,12 @@ public final class Paastis {
      * Builds Paastis, ready to {@link #start()}.
      *
      * @throws dev.paastis.config.ConfigException when a provider cannot be created from the
-     *     configuration (a provider plugin failing, for one)
+     *     configuration (a provider plugin failing, for one), or when the transport TRANSPORT names
+     *     cannot load here
      */
     public Paastis build() {
       boolean ownsVertx = vertx.isEmpty();
-      Vertx on =
-          vertx.orElseGet(() -> Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)));
+      Vertx on = vertx.orElseGet(() -> TransportChoice.create(config.server().transport()));
       try {
         // one clock for every block, the providers' reconcile deadlines among them
         Providers chosen =
@@ -332,7 +331,7 @@ public final class Paastis {
                   config.server().host(),
                   port,
                   providers.names(),
-                  vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
+                  TransportChoice.describe(vertx));
             })
         .compose(port -> listenAdmin().map(port))
         // the first tick (discovery) is part of starting: once start() completes, Paastis knows

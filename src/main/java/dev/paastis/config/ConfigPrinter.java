@@ -31,6 +31,7 @@ public final class ConfigPrinter {
     lines.add("PORT", config.server().port());
     timeouts(lines, config.server().timeouts());
     lines.add("SHUTDOWN_GRACE", config.server().shutdownGrace());
+    lines.add("TRANSPORT", config.server().transport().name().toLowerCase(Locale.ROOT));
     registry(lines, config.registry());
     scheduler(lines, config.scheduler());
     providers(lines, config.providers());

@@ -28,7 +28,8 @@ final class EnvSections {
         variables.port("PORT", 3000),
         timeouts(variables),
         variables.duration(
-            "SHUTDOWN_GRACE", Durations.format(ServerConfig.DEFAULT_SHUTDOWN_GRACE), SECONDS));
+            "SHUTDOWN_GRACE", Durations.format(ServerConfig.DEFAULT_SHUTDOWN_GRACE), SECONDS),
+        variables.choice("TRANSPORT", NetworkTransport.AUTO));
   }
 
   private static ProxyTimeouts timeouts(Variables variables) {

@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the proxy listens (HOST, PORT, --host, --port), its edge timeouts, and how long it lets
- * requests in flight finish when it is asked to stop (SHUTDOWN_GRACE).
+ * Where the proxy listens (HOST, PORT, --host, --port), its edge timeouts, how long it lets
+ * requests in flight finish when it is asked to stop (SHUTDOWN_GRACE), and the network transport of
+ * its sockets (TRANSPORT).
  */
-public record ServerConfig(String host, int port, ProxyTimeouts timeouts, Duration shutdownGrace) {
+public record ServerConfig(
+    String host,
+    int port,
+    ProxyTimeouts timeouts,
+    Duration shutdownGrace,
+    NetworkTransport transport) {
 
   /**
    * A little under the 30 s that Heroku, Scalingo and Clever Cloud leave between TERM and KILL, so
@@ -19,12 +25,18 @@ public record ServerConfig(String host, int port, ProxyTimeouts timeouts, Durati
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(transport, "transport");
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
     }
   }
 
-  /** With the default timeouts and shutdown grace. */
+  /** With the transport chosen automatically. */
+  public ServerConfig(String host, int port, ProxyTimeouts timeouts, Duration shutdownGrace) {
+    this(host, port, timeouts, shutdownGrace, NetworkTransport.AUTO);
+  }
+
+  /** With the default timeouts and shutdown grace, and the transport chosen automatically. */
   public ServerConfig(String host, int port) {
     this(host, port, ProxyTimeouts.DEFAULTS, DEFAULT_SHUTDOWN_GRACE);
   }

@@ -32,7 +32,12 @@ class ConfigLoaderTest {
 
     assertThat(config.server())
         .isEqualTo(
-            new ServerConfig("0.0.0.0", 3000, ProxyTimeouts.DEFAULTS, Duration.ofSeconds(25)));
+            new ServerConfig(
+                "0.0.0.0",
+                3000,
+                ProxyTimeouts.DEFAULTS,
+                Duration.ofSeconds(25),
+                NetworkTransport.AUTO));
     assertThat(config.scheduler().cron().expression()).isEqualTo("* * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.scheduler().reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
@@ -137,6 +142,7 @@ class ConfigLoaderTest {
             .env("HOST", "127.0.0.1")
             .env("PORT", "0")
             .env("SHUTDOWN_GRACE", "10")
+            .env("TRANSPORT", "EPoll")
             .env("REGISTRY_IGNORED_APPS", " admin, ,review-* ,")
             .env("START_AND_STOP_CHECKING_INTERVAL_CRON", "*/10 * * * * *")
             .env("START_AND_STOP_MAX_IDLE_TIME", "30s")
@@ -152,7 +158,12 @@ class ConfigLoaderTest {
 
     assertThat(config.server())
         .isEqualTo(
-            new ServerConfig("127.0.0.1", 0, ProxyTimeouts.DEFAULTS, Duration.ofSeconds(10)));
+            new ServerConfig(
+                "127.0.0.1",
+                0,
+                ProxyTimeouts.DEFAULTS,
+                Duration.ofSeconds(10),
+                NetworkTransport.EPOLL));
     assertThat(config.registry().ignoredApps()).containsExactly("admin", "review-*");
     assertThat(config.scheduler().cron().expression()).isEqualTo("*/10 * * * * *");
     assertThat(config.scheduler().maxIdleTime()).isEqualTo(Duration.ofSeconds(30));

@@ -32,6 +32,7 @@ class ConfigPrinterTest {
             "UPSTREAM_CONNECT_TIMEOUT=5s",
             "UPSTREAM_RESPONSE_TIMEOUT=1m",
             "SHUTDOWN_GRACE=25s",
+            "TRANSPORT=auto",
             "REGISTRY_TYPE=in-memory",
             "REGISTRY_IGNORED_APPS=",
             "REGISTRY_REDIS_URL=",

@@ -64,6 +64,7 @@ class InvalidVariablesTest {
         "ROUTING_SYSTEM_API_ENABLED | yes | ROUTING_SYSTEM_API_ENABLED=yes is not valid: expected"
             + " true or false",
         "WAKE_STRATEGY | lazy | WAKE_STRATEGY=lazy is not valid: expected auto, blocking or page",
+        "TRANSPORT | uring | TRANSPORT=uring is not valid: expected auto, io_uring, epoll or nio",
         "EVENTS_STORE_TYPE | mysql | EVENTS_STORE_TYPE=mysql is not valid: expected in-memory or"
             + " postgres",
         "EVENTS_MEMORY_CAPACITY | 0 | EVENTS_MEMORY_CAPACITY=0 is not valid: expected a whole"

@@ -65,6 +65,12 @@ final class PaastisProcess implements AutoCloseable {
     return completion(start(dir, env, List.of(), args));
   }
 
+  /** Runs {@code java [jvmArgs] -jar paastis.jar args} to completion, as {@link #run}. */
+  static Result run(Path dir, Map<String, String> env, List<String> jvmArgs, String... args)
+      throws Exception {
+    return completion(start(dir, env, jvmArgs, args));
+  }
+
   /** Runs with provider plugin jars to completion, as {@link #run}. */
   static Result runWith(Path dir, Map<String, String> env, List<Path> jars, String... args)
       throws Exception {

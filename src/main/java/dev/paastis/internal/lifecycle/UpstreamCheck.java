@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks an app's web URL whether the app answers, and tells who answered: the app, or its platform's
@@ -23,6 +25,8 @@ import java.util.Optional;
  * seconds for the app's answer before the next one asks again.
  */
 public final class UpstreamCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamCheck.class);
 
   private static final long CONNECT_TIMEOUT_MS = 1_000;
   private static final long IDLE_TIMEOUT_MS = 5_000;
@@ -66,6 +70,11 @@ public final class UpstreamCheck {
                     .map(
                         done ->
                             Optional.of(pages.originOf(response.statusCode(), response.headers()))))
-        .otherwise(Optional.empty());
+        .recover(
+            failure -> {
+              // a wake probes again soon: a failed probe is routine, but say why for whoever looks
+              LOG.debug("readiness probe of {} got no answer: {}", upstream, failure.toString());
+              return Future.succeededFuture(Optional.empty());
+            });
   }
 }
