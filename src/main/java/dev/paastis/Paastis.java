@@ -26,6 +26,7 @@ import dev.paastis.internal.metrics.NoopMetrics;
 import dev.paastis.internal.metrics.PrometheusMetrics;
 import dev.paastis.internal.proxy.ProxyParts;
 import dev.paastis.internal.proxy.ProxyServer;
+import dev.paastis.internal.proxy.TransportChoice;
 import dev.paastis.internal.registry.AppTracker;
 import dev.paastis.internal.registry.Peers;
 import dev.paastis.internal.scheduler.Scheduler;

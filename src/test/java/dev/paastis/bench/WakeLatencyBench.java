@@ -1,7 +1,9 @@
 package dev.paastis.bench;
 
 import dev.paastis.Paastis;
+import dev.paastis.config.NetworkTransport;
 import dev.paastis.internal.lifecycle.StopReason;
+import dev.paastis.internal.proxy.TransportChoice;
 import dev.paastis.provider.Providers;
 import dev.paastis.provider.clevercloud.CleverCloudBenchPlatform;
 import dev.paastis.provider.heroku.HerokuBenchPlatform;
@@ -76,7 +78,8 @@ public final class WakeLatencyBench {
   }
 
   private static List<Wake> run(BenchPlatform platform, int wakes) throws Exception {
-    Vertx vertx = Vertx.vertx();
+    // the transport a deployed Paastis takes (TRANSPORT=auto)
+    Vertx vertx = TransportChoice.create(NetworkTransport.AUTO);
     TestConfigs configs = new TestConfigs();
     configs.providers = List.of(platform.name());
     configs.maxIdleTime = Duration.ofHours(1);

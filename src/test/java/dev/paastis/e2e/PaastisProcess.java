@@ -92,6 +92,22 @@ final class PaastisProcess implements AutoCloseable {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 
+  /** The output once a line holds {@code text}: the log may come a moment after the port opens. */
+  String awaitOutput(String text, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String output = output();
+      if (output.contains(text)) {
+        return output;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("paastis exited: " + output);
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("paastis never said " + text + ": " + output());
+  }
+
   void awaitPort(int port, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

@@ -49,7 +49,10 @@ class TransportIT {
         PaastisProcess.start(dir, Map.of("PORT", String.valueOf(port)), NO_NATIVE, "serve")) {
       paastis.awaitPort(port, Duration.ofSeconds(30));
 
-      assertThat(paastis.output()).contains("(nio transport)");
+      assertThat(paastis.awaitOutput("Paastis listening", Duration.ofSeconds(30)))
+          .contains("TRANSPORT=auto: io_uring cannot be used here (Native transport was explicit")
+          .contains("TRANSPORT=auto: epoll cannot be used here")
+          .contains("(nio transport)");
     }
   }
 
@@ -63,7 +66,8 @@ class TransportIT {
       paastis.awaitPort(port, Duration.ofSeconds(30));
 
       // Linux machines like CI's allow io_uring; containers refusing it get epoll
-      assertThat(paastis.output()).containsAnyOf("(io_uring transport)", "(epoll transport)");
+      assertThat(paastis.awaitOutput("Paastis listening", Duration.ofSeconds(30)))
+          .containsAnyOf("(io_uring transport)", "(epoll transport)");
     }
   }
 }

@@ -1,8 +1,10 @@
-package dev.paastis;
+package dev.paastis.internal.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.paastis.Paastis;
+import dev.paastis.ProviderChoice;
 import dev.paastis.config.NetworkTransport;
 import dev.paastis.config.PaastisConfig;
 import dev.paastis.testing.FakeProvider;

@@ -1,4 +1,4 @@
-package dev.paastis;
+package dev.paastis.internal.proxy;
 
 import dev.paastis.config.ConfigException;
 import dev.paastis.config.NetworkTransport;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * whose seccomp profile refuses io_uring (Docker's default does), older kernels and other systems
  * get epoll, then the JDK's NIO.
  */
-final class TransportChoice {
+public final class TransportChoice {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransportChoice.class);
 
@@ -30,7 +30,7 @@ final class TransportChoice {
    *
    * @throws ConfigException when a transport named explicitly cannot load here, with the reason
    */
-  static Vertx create(NetworkTransport wanted) {
+  public static Vertx create(NetworkTransport wanted) {
     return Vertx.builder().with(new VertxOptions()).withTransport(pick(wanted)).build();
   }
 
@@ -49,7 +49,8 @@ final class TransportChoice {
       if (unavailable.isEmpty()) {
         return candidate;
       }
-      LOG.debug("TRANSPORT=auto: {} cannot be used here ({})", candidate.name(), unavailable.get());
+      // said once at startup, so that whoever wonders why the transport is not io_uring can see
+      LOG.info("TRANSPORT=auto: {} cannot be used here ({})", candidate.name(), unavailable.get());
     }
     return Transport.NIO;
   }
@@ -84,7 +85,7 @@ final class TransportChoice {
   }
 
   /** The transport {@code vertx} runs on, as TRANSPORT names it: io_uring, epoll, kqueue or nio. */
-  static String describe(Vertx vertx) {
+  public static String describe(Vertx vertx) {
     if (!(vertx instanceof VertxInternal internal)) {
       return "unknown";
     }
