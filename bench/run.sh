@@ -150,6 +150,10 @@ warm_up() { # $1 = port, $2 = Host, $3 = how long (WARMUP by default)
 median_of() { # $1 = file of "req/s p50 p99" lines: the round with the median req/s
   sort -n "$1" | awk '{rows[NR]=$0} END {print rows[int((NR+1)/2)]}'
 }
+median_p99() { # $1 = file of "req/s p50 p99" lines: the median of the rounds' p99, which one round's
+               # stall of the shared machine moves less than the p99 of the median round
+  awk '{print $3}' "$1" | sort -n | awk '{v[NR]=$0} END {print v[int((NR+1)/2)]}'
+}
 median_row() { # $1 = label, $2 = file of "req/s p50 p99 cpu" lines
   median_of "$2" | awk -v label="$1" '{printf "| %s | %s | %s ms | %s ms | %s |\n", label, $1, $2, $3, ($4 > 0 ? $4 " µs" : "")}'
 }
@@ -244,9 +248,11 @@ for target in "${TARGETS[@]}"; do
       read -r c_rps c_p50 c_p99 <<<"$(median_of "$WORK/$name-$connections-c-$transport.txt")"
       echo
       awk -v t="TRANSPORT=$transport" -v a50="$a_p50" -v a99="$a_p99" -v b="$b_rps" -v b50="$b_p50" -v b99="$b_p99" \
-          -v c="$c_rps" -v c50="$c_p50" -v c99="$c_p99" 'BEGIN {
-        printf "Paastis (%s)/nginx: %.2f. Added over direct: nginx p50 %+.3f ms, p99 %+.3f ms; Paastis p50 %+.3f ms, p99 %+.3f ms (Paastis p99 - nginx p99: %+.3f ms)\n",
-          t, c / b, b50 - a50, b99 - a99, c50 - a50, c99 - a99, c99 - b99 }'
+          -v c="$c_rps" -v c50="$c_p50" -v c99="$c_p99" \
+          -v bm99="$(median_p99 "$WORK/$name-$connections-b.txt")" \
+          -v cm99="$(median_p99 "$WORK/$name-$connections-c-$transport.txt")" 'BEGIN {
+        printf "Paastis (%s)/nginx: %.2f. Added over direct: nginx p50 %+.3f ms, p99 %+.3f ms; Paastis p50 %+.3f ms, p99 %+.3f ms (Paastis p99 - nginx p99: %+.3f ms; median p99 of the rounds: %+.3f ms)\n",
+          t, c / b, b50 - a50, b99 - a99, c50 - a50, c99 - a99, c99 - b99, cm99 - bm99 }'
     done
   done
 done
