@@ -162,7 +162,7 @@ if section a || section b || section c; then
 echo "## Throughput ($THREADS threads, $DURATION per round, GET /)"
 # one Paastis per transport of TRANSPORTS; the first runs the upstreams nginx and the floor proxy
 # to, the others each their own copies of them (a local app belongs to one Paastis)
-INSTANCES=()   # "transport port pid"
+INSTANCES=()   # "transport port pid directory"
 first=1
 for transport in $TRANSPORTS; do
   if [ $first = 1 ]; then
@@ -175,7 +175,7 @@ for transport in $TRANSPORTS; do
     start_paastis 1h '* * * * *' "$dir/paastis-throughput.log"
   curl -fsS -o /dev/null -H 'Host: bench.localhost' "http://127.0.0.1:$port/"   # wakes the apps
   curl -fsS -o /dev/null -H 'Host: fast.localhost' "http://127.0.0.1:$port/"
-  INSTANCES+=("$transport $port $PAASTIS_PID")
+  INSTANCES+=("$transport $port $PAASTIS_PID $dir")
   first=0
 done
 # "TRANSPORT=auto (io_uring)": what the instance's log says it runs on
@@ -202,7 +202,7 @@ for target in "${TARGETS[@]}"; do   # warm up every target (JIT)
   read -r name direct viaNginx host viaFloor floorPid <<<"$target"
   for port in "$direct" "$viaNginx" "$viaFloor"; do warm_up "$port" "$host"; done
   for instance in "${INSTANCES[@]}"; do
-    read -r transport port pid <<<"$instance"
+    read -r transport port pid dir <<<"$instance"
     warm_up "$port" "$host"
   done
 done
@@ -213,7 +213,7 @@ for round in $(seq 1 "$ROUNDS"); do   # interleaved rounds, so that drift hits e
       run_wrk "$direct" "$host" "$connections" >>"$WORK/$name-$connections-a.txt"
       run_wrk "$viaNginx" "$host" "$connections" $NGINX_PIDS >>"$WORK/$name-$connections-b.txt"
       for instance in "${INSTANCES[@]}"; do
-        read -r transport port pid <<<"$instance"
+        read -r transport port pid dir <<<"$instance"
         run_wrk "$port" "$host" "$connections" "$pid" >>"$WORK/$name-$connections-c-$transport.txt"
       done
       run_wrk "$viaFloor" "$host" "$connections" "$floorPid" >>"$WORK/$name-$connections-n.txt"
@@ -236,15 +236,14 @@ for target in "${TARGETS[@]}"; do
     median_row "(a) $name upstream directly" "$WORK/$name-$connections-a.txt"
     median_row "(b) nginx proxy_pass" "$WORK/$name-$connections-b.txt"
     for instance in "${INSTANCES[@]}"; do
-      read -r transport port pid <<<"$instance"
-      dir=$WORK; [ "$port" = "$PAASTIS_PORT" ] || dir=$WORK/paastis-$transport
+      read -r transport port pid dir <<<"$instance"
       median_row "(c) Paastis, app awake, $(transport_label "$transport" "$dir")" "$WORK/$name-$connections-c-$transport.txt"
     done
     median_row "(n) JVM floor: Netty codecs and a pool only" "$WORK/$name-$connections-n.txt"
     read -r a_rps a_p50 a_p99 <<<"$(median_of "$WORK/$name-$connections-a.txt")"
     read -r b_rps b_p50 b_p99 <<<"$(median_of "$WORK/$name-$connections-b.txt")"
     for instance in "${INSTANCES[@]}"; do
-      read -r transport port pid <<<"$instance"
+      read -r transport port pid dir <<<"$instance"
       read -r c_rps c_p50 c_p99 <<<"$(median_of "$WORK/$name-$connections-c-$transport.txt")"
       echo
       awk -v t="TRANSPORT=$transport" -v a50="$a_p50" -v a99="$a_p99" -v b="$b_rps" -v b50="$b_p50" -v b99="$b_p99" \
@@ -258,7 +257,7 @@ for target in "${TARGETS[@]}"; do
 done
 echo
 for instance in "${INSTANCES[@]}"; do
-  read -r transport port pid <<<"$instance"
+  read -r transport port pid dir <<<"$instance"
   echo "Paastis (TRANSPORT=$transport) resident memory after the runs: $(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 )) MiB"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done

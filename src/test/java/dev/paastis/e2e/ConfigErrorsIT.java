@@ -23,15 +23,9 @@ class ConfigErrorsIT {
         .doesNotContain("Exception");
   }
 
-  private void writeOneLocalApp() throws Exception {
-    Files.writeString(
-        dir.resolve("paastis.yml"),
-        "local:\n  apps:\n    - name: a\n      command: sleep 1\n      port: 18080\n");
-  }
-
   @Test
   void a_bad_port_names_the_variable_the_value_and_what_is_accepted() throws Exception {
-    writeOneLocalApp();
+    PaastisProcess.writeOneLocalApp(dir);
 
     var result = PaastisProcess.run(dir, Map.of("PORT", "abc"), "serve");
 
@@ -40,7 +34,7 @@ class ConfigErrorsIT {
 
   @Test
   void a_bad_idle_time_flag_is_refused_like_the_variable() throws Exception {
-    writeOneLocalApp();
+    PaastisProcess.writeOneLocalApp(dir);
 
     var result = PaastisProcess.run(dir, Map.of(), "--max-idle-time", "ten");
 
@@ -89,7 +83,7 @@ class ConfigErrorsIT {
 
   @Test
   void config_check_prints_the_effective_configuration_with_secrets_redacted() throws Exception {
-    writeOneLocalApp();
+    PaastisProcess.writeOneLocalApp(dir);
 
     var result =
         PaastisProcess.run(

@@ -123,6 +123,13 @@ final class PaastisProcess implements AutoCloseable {
     throw new IllegalStateException("paastis did not listen on " + port + ": " + output());
   }
 
+  /** Writes a {@code paastis.yml} in {@code dir} with one local app that is never woken. */
+  static void writeOneLocalApp(Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("paastis.yml"),
+        "local:\n  apps:\n    - name: a\n      command: sleep 1\n      port: 18080\n");
+  }
+
   /**
    * Writes a {@code paastis.yml} in {@code dir} declaring one local app, {@code name}: the demo app
    * of the jar under test, listening on {@code appPort}.

@@ -2,7 +2,6 @@ package dev.paastis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,15 +20,9 @@ class TransportIT {
 
   @TempDir Path dir;
 
-  private void writeOneLocalApp() throws Exception {
-    Files.writeString(
-        dir.resolve("paastis.yml"),
-        "local:\n  apps:\n    - name: a\n      command: sleep 1\n      port: 18080\n");
-  }
-
   @Test
   void a_transport_named_that_cannot_load_stops_paastis_with_the_reason() throws Exception {
-    writeOneLocalApp();
+    PaastisProcess.writeOneLocalApp(dir);
 
     var result =
         PaastisProcess.run(dir, Map.of("TRANSPORT", "io_uring", "PORT", "0"), NO_NATIVE, "serve");
@@ -42,7 +35,7 @@ class TransportIT {
 
   @Test
   void auto_falls_back_to_the_jdks_transport_and_says_so() throws Exception {
-    writeOneLocalApp();
+    PaastisProcess.writeOneLocalApp(dir);
     int port = PaastisProcess.freePort();
 
     try (PaastisProcess paastis =
@@ -58,7 +51,7 @@ class TransportIT {
 
   @Test
   void by_default_paastis_runs_on_a_native_transport_here() throws Exception {
-    writeOneLocalApp();
+    PaastisProcess.writeOneLocalApp(dir);
     int port = PaastisProcess.freePort();
 
     try (PaastisProcess paastis =

@@ -78,10 +78,10 @@ public final class TransportChoice {
       return Optional.empty();
     }
     Throwable cause = transport.unavailabilityCause();
-    return Optional.of(
-        cause == null
-            ? "unavailable"
-            : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    if (cause == null) {
+      return Optional.of("unavailable");
+    }
+    return Optional.of(cause.getMessage() != null ? cause.getMessage() : cause.toString());
   }
 
   /** The transport {@code vertx} runs on, as TRANSPORT names it: io_uring, epoll, kqueue or nio. */
@@ -89,12 +89,10 @@ public final class TransportChoice {
     if (!(vertx instanceof VertxInternal internal)) {
       return "unknown";
     }
-    String name = internal.transport().getClass().getSimpleName().toLowerCase(Locale.ROOT);
-    for (String known : List.of("io_uring", "iouring", "epoll", "kqueue", "nio")) {
-      if (name.startsWith(known)) {
-        return known.equals("iouring") ? "io_uring" : known;
-      }
-    }
-    return name;
+    // Vert.x's implementations: IoUringTransport, EpollTransport, KQueueTransport, NioTransport
+    String name = internal.transport().getClass().getSimpleName();
+    return name.startsWith("IoUring")
+        ? "io_uring"
+        : name.replace("Transport", "").toLowerCase(Locale.ROOT);
   }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.paastis.Paastis;
-import dev.paastis.ProviderChoice;
 import dev.paastis.config.NetworkTransport;
-import dev.paastis.config.PaastisConfig;
 import dev.paastis.testing.FakeProvider;
+import dev.paastis.testing.TestConfigs;
 import dev.paastis.testing.TestHttp;
 import dev.paastis.testing.TestUpstream;
 import io.vertx.core.Vertx;
@@ -15,7 +14,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.transport.Transport;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -24,7 +22,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,7 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TransportChoiceTest {
 
-  @TempDir Path dir;
   private Vertx vertx;
   private Paastis paastis;
 
@@ -52,19 +48,6 @@ class TransportChoiceTest {
     return transport != null && transport.available();
   }
 
-  private PaastisConfig config(NetworkTransport transport) {
-    return ProviderChoice.configLoader(
-            Map.of(
-                "PROVIDER_NAME", "heroku",
-                "PROVIDER_HEROKU_API_TOKEN", "unused: the providers are given",
-                "HOST", "127.0.0.1",
-                "PORT", "0",
-                "TRANSPORT", transport.name().toLowerCase(),
-                "START_AND_STOP_CHECKING_INTERVAL_CRON", "0 0 1 1 *"),
-            dir)
-        .load(Map.of());
-  }
-
   @ParameterizedTest
   @EnumSource(
       value = NetworkTransport.class,
@@ -78,13 +61,13 @@ class TransportChoiceTest {
           default -> true;
         },
         transport + " cannot load on this machine");
-    vertx = TransportChoice.create(config(transport).server().transport());
+    vertx = TransportChoice.create(transport);
     assertThat(TransportChoice.describe(vertx)).isEqualTo(transport.name().toLowerCase());
     TestUpstream upstream = TestUpstream.start(vertx);
     FakeProvider provider =
-        new FakeProvider(vertx, "heroku", Duration.ofSeconds(5))
+        new FakeProvider(vertx, "fake", Duration.ofSeconds(5))
             .withStoppedApp("shop", upstream.uri());
-    paastis = Paastis.builder(config(transport)).vertx(vertx).providers(provider).build();
+    paastis = Paastis.builder(new TestConfigs().build()).vertx(vertx).providers(provider).build();
     int port = paastis.start().await();
     HttpClient client = vertx.createHttpClient();
 
